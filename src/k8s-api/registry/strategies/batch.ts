@@ -1,0 +1,6 @@
+import type { Strategy } from "../types.js";
+
+const generic: Strategy = {};
+
+export const jobStrategy = generic;
+export const cronJobStrategy = generic;
