@@ -17,12 +17,13 @@ interface Row {
   model: string;
   strategy: Strategy;
   storedAs?: StoredAs;
+  returnDeletedObject?: boolean;
 }
 
 const rows: Row[] = [
   // core/v1
-  { group: "", version: "v1", kind: "Namespace", plural: "namespaces", namespaced: false, shortNames: ["ns"], subresources: ["status", "finalize"], model: "V1Namespace", strategy: s.namespaceStrategy },
-  { group: "", version: "v1", kind: "Pod", plural: "pods", namespaced: true, shortNames: ["po"], categories: ["all"], subresources: ["status", "binding", "eviction", "log", "exec", "attach", "portforward", "proxy", "ephemeralcontainers"], model: "V1Pod", strategy: s.podStrategy },
+  { group: "", version: "v1", kind: "Namespace", plural: "namespaces", namespaced: false, shortNames: ["ns"], subresources: ["status", "finalize"], returnDeletedObject: true, model: "V1Namespace", strategy: s.namespaceStrategy },
+  { group: "", version: "v1", kind: "Pod", plural: "pods", namespaced: true, shortNames: ["po"], categories: ["all"], subresources: ["status", "binding", "eviction", "log", "exec", "attach", "portforward", "proxy", "ephemeralcontainers"], returnDeletedObject: true, model: "V1Pod", strategy: s.podStrategy },
   { group: "", version: "v1", kind: "Service", plural: "services", namespaced: true, shortNames: ["svc"], categories: ["all"], subresources: ["status", "proxy"], model: "V1Service", strategy: s.serviceStrategy },
   { group: "", version: "v1", kind: "Endpoints", plural: "endpoints", namespaced: true, shortNames: ["ep"], model: "V1Endpoints", strategy: s.endpointsStrategy },
   { group: "", version: "v1", kind: "ConfigMap", plural: "configmaps", namespaced: true, shortNames: ["cm"], model: "V1ConfigMap", strategy: s.configMapStrategy },
@@ -73,6 +74,7 @@ export const RESOURCES: readonly ResourceInfo[] = rows.map((r) => ({
   subresources: r.subresources ?? [],
   model: r.model,
   strategy: r.strategy,
+  returnDeletedObject: r.returnDeletedObject ?? false,
   ...(r.storedAs ? { storedAs: r.storedAs } : {}),
 }));
 

@@ -35,6 +35,8 @@ export interface ResourceInfo {
    * (events.k8s.io/v1 Event is stored as core/v1 Event, as in kube-apiserver).
    */
   readonly storedAs?: StoredAs;
+  /** DELETE answers with the deleted object instead of a Success Status (pods, namespaces). */
+  readonly returnDeletedObject: boolean;
 }
 
 export interface StoredAs {
@@ -75,6 +77,12 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   readonly allowUnconditionalUpdate?: boolean;
   /** Validate the name alone (default: DNS-1123 subdomain). Returns messages, empty when valid. */
   validateName?(name: string): string[];
+  /**
+   * Grace period for a delete request (seconds; 0 = delete now), as CheckGracefulDeleteStrategy:
+   * pods use the requested value or spec.terminationGracePeriodSeconds unless unscheduled or finished.
+   * Absent: every delete is immediate (unless finalizers hold it).
+   */
+  deletionGracePeriod?(obj: T, requested: number | undefined): number;
 }
 
 /** Behaviour of a subresource that writes part of the object (status, scale...). */

@@ -1,0 +1,149 @@
+/**
+ * Conformance harness: a freshly started `berth up` as a real child process, and the
+ * real kubectl and helm binaries (extracted from the npm package into .tools/bin) run
+ * against it with their own kubeconfig.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "..", "..");
+export const KUBECTL = join(ROOT, ".tools", "bin", "kubectl");
+export const HELM = join(ROOT, ".tools", "bin", "helm");
+const MAIN = join(ROOT, "dist", "src", "cli", "main.js");
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface Berth {
+  readonly url: string;
+  readonly kubeconfig: string;
+  readonly dataDir: string;
+  readonly process: ChildProcess;
+  /** Output berth printed so far (stdout and stderr). */
+  output(): string;
+  /** SIGINT and wait for a clean exit; returns the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Start `berth up` on a free loopback port with a fresh data directory (or the given one). */
+export async function startBerth(opts: { dataDir?: string; args?: string[]; timeoutMs?: number } = {}): Promise<Berth> {
+  for (const bin of [KUBECTL, HELM, MAIN])
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm ci (kubectl/helm) and npm run build`);
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "berth-conf-"));
+  const kubeconfig = join(dataDir, "kubeconfig");
+  const child = spawn(process.execPath, [MAIN, "up", "--port", "0", "--data-dir", dataDir, "--kubeconfig", kubeconfig, ...(opts.args ?? [])], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, BERTH_LOG_LEVEL: process.env.BERTH_LOG_LEVEL ?? "warn" },
+  });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`berth up did not start within ${opts.timeoutMs ?? 20000} ms:\n${out}`)), opts.timeoutMs ?? 20000);
+    const check = () => {
+      const m = /Kubernetes API at (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]!);
+      }
+    };
+    child.stdout!.on("data", check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`berth up exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    url,
+    kubeconfig,
+    dataDir,
+    process: child,
+    output: () => out,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill("SIGINT");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 10000);
+      const code = await exited;
+      clearTimeout(killer);
+      return code;
+    },
+  };
+}
+
+/** Run a binary with a deadline; never throws for a non-zero exit. */
+export function run(bin: string, args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; cwd?: string } = {}): Promise<RunResult> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(bin, args, { env: { ...process.env, ...opts.env }, stdio: ["pipe", "pipe", "pipe"], cwd: opts.cwd ?? ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${bin} ${args.join(" ")} timed out after ${opts.timeoutMs ?? 30000} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, opts.timeoutMs ?? 30000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolveRun({ code: code ?? -1, stdout, stderr });
+    });
+    child.stdin.end(opts.input ?? "");
+  });
+}
+
+/** A kubectl bound to one cluster's kubeconfig. */
+export function kubectlFor(b: Berth) {
+  const env = { KUBECONFIG: b.kubeconfig, HOME: b.dataDir, KUBECACHEDIR: join(b.dataDir, "kube-cache") };
+  const k = (args: string[], opts: { input?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}) => run(KUBECTL, args, { ...opts, env: { ...env, ...opts.env } });
+  /** Run and require exit 0; returns stdout. */
+  const ok = async (args: string[], opts: { input?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}) => {
+    const r = await k(args, opts);
+    if (r.code !== 0) throw new Error(`kubectl ${args.join(" ")} exited ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+    return r.stdout;
+  };
+  return { run: k, ok };
+}
+
+/** A helm bound to one cluster's kubeconfig, with its own config/cache directories. */
+export function helmFor(b: Berth) {
+  const env = {
+    KUBECONFIG: b.kubeconfig,
+    HOME: b.dataDir,
+    HELM_CACHE_HOME: join(b.dataDir, "helm-cache"),
+    HELM_CONFIG_HOME: join(b.dataDir, "helm-config"),
+    HELM_DATA_HOME: join(b.dataDir, "helm-data"),
+  };
+  const h = (args: string[], opts: { timeoutMs?: number; cwd?: string } = {}) => run(HELM, args, { ...opts, env });
+  const ok = async (args: string[], opts: { timeoutMs?: number; cwd?: string } = {}) => {
+    const r = await h(args, opts);
+    if (r.code !== 0) throw new Error(`helm ${args.join(" ")} exited ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+    return r.stdout;
+  };
+  return { run: h, ok };
+}
+
+/** Poll until f returns a truthy value or the deadline passes. */
+export async function eventually<T>(f: () => Promise<T | undefined | false>, what: string, timeoutMs = 15000, everyMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await f();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}

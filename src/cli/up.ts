@@ -1,0 +1,124 @@
+/**
+ * `berth up`: a one-machine cluster in one process — embedded store, API server (and,
+ * as they land, the master, a local agent and the kubernetes framework) — plus a
+ * kubeconfig for kubectl.
+ */
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { homedir } from "node:os";
+import { join, resolve, delimiter } from "node:path";
+import { parseArgs } from "node:util";
+import { openEmbeddedStore, startApiServer } from "../k8s-api/index.js";
+import { createLogger, type Level } from "../util/log.js";
+import { mergeKubeconfig, writeKubeconfig } from "./kubeconfig.js";
+
+export const UP_USAGE = `Usage: berth up [flags]
+
+Starts a one-machine berth cluster and writes a kubeconfig.
+
+Flags:
+  --host ADDR             address to listen on (default 127.0.0.1)
+  --port N                API server port (default 6443; 0 picks a free one)
+  --data-dir DIR          where the store keeps its data (default ./.berth)
+  --kubeconfig PATH       where to write the kubeconfig (default <data-dir>/kubeconfig)
+  --merge-kubeconfig      also merge the context "berth" into ~/.kube/config (or $KUBECONFIG)
+  --service-cidr CIDR     ClusterIP range (default 127.96.0.0/16, loopback)
+  --repair-store          truncate a corrupt write-ahead log at the last good record
+  --log-level LEVEL       debug, info, warn or error (default info)
+`;
+
+export async function up(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: "string", default: "127.0.0.1" },
+      port: { type: "string", default: "6443" },
+      "data-dir": { type: "string", default: ".berth" },
+      kubeconfig: { type: "string" },
+      "merge-kubeconfig": { type: "boolean", default: false },
+      "service-cidr": { type: "string", default: "127.96.0.0/16" },
+      "repair-store": { type: "boolean", default: false },
+      "log-level": { type: "string", default: "info" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(UP_USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535: current value is ${values.port}`);
+  const log = createLogger("berth-up", { level: values["log-level"] as Level });
+  const dataDir = resolve(values["data-dir"]);
+  mkdirSync(dataDir, { recursive: true });
+
+  const store = await openEmbeddedStore(join(dataDir, "store"), {
+    repair: values["repair-store"],
+    log: (msg: string, fields?: Record<string, unknown>) => log.warn(msg, fields),
+  });
+  const api = await startApiServer({
+    store,
+    host: values.host,
+    port,
+    log: log.child({ component: "apiserver" }),
+    serviceRanges: { serviceCIDR: values["service-cidr"], nodePortMin: 30000, nodePortMax: 32767 },
+  });
+
+  const kubeconfigPath = resolve(values.kubeconfig ?? join(dataDir, "kubeconfig"));
+  const target = { server: api.url, name: "berth", token: tokenFor(dataDir) };
+  writeKubeconfig(kubeconfigPath, target);
+  let merged = "";
+  if (values["merge-kubeconfig"]) {
+    merged = (process.env.KUBECONFIG ?? "").split(delimiter)[0] || join(homedir(), ".kube", "config");
+    mergeKubeconfig(merged, target);
+  }
+  printNextSteps(api.url, kubeconfigPath, merged);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    await api.close();
+    await store.close();
+    log.info("stopped cleanly");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** A bearer token kept with the data, so restarts keep kubeconfigs valid. */
+function tokenFor(dataDir: string): string {
+  const path = join(dataDir, "token");
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  const token = randomBytes(24).toString("hex");
+  writeFileSync(path, token + "\n", { mode: 0o600 });
+  return token;
+}
+
+function printNextSteps(url: string, kubeconfig: string, merged: string): void {
+  const kubectl = findKubectl();
+  const lines = [
+    "",
+    `berth is up: Kubernetes API at ${url}`,
+    `kubeconfig written to ${kubeconfig}${merged ? ` (and merged into ${merged} as context "berth")` : ""}`,
+    "",
+    "Next, in another terminal:",
+    `  export KUBECONFIG=${merged || kubeconfig}`,
+    ...(kubectl === "kubectl" ? [] : [`  export PATH=${resolve(kubectl, "..")}:$PATH   # kubectl and helm from the npm package`]),
+    "  kubectl get namespaces",
+    "  kubectl create deployment web --image=nginx --replicas=2   # pods stay Pending until scheduling lands",
+    "",
+    "Press Ctrl-C to stop; data stays in the data directory.",
+    "",
+  ];
+  process.stdout.write(lines.join("\n"));
+}
+
+function findKubectl(): string {
+  const local = resolve(".tools", "bin", "kubectl");
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) if (dir && existsSync(join(dir, "kubectl"))) return "kubectl";
+  return existsSync(local) ? local : "kubectl";
+}

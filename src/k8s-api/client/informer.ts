@@ -1,0 +1,112 @@
+/**
+ * List-then-watch with resume and relist on 410, keeping a cache keyed by
+ * namespace/name (the shape of client-go's informer, and of client-node's ListWatch).
+ */
+import type { KubeObject } from "../types.js";
+import type { ApiClient, ClientWatch, ResourceRef } from "./types.js";
+
+export interface InformerHandlers<T extends KubeObject> {
+  add?(obj: T): void;
+  update?(obj: T, old: T): void;
+  delete?(obj: T): void;
+}
+
+export interface InformerOptions {
+  readonly namespace?: string;
+  readonly labelSelector?: string;
+  readonly fieldSelector?: string;
+  /** Called on watch errors other than 410 (the informer retries with backoff). */
+  readonly onError?: (e: unknown) => void;
+}
+
+/** namespace/name, or name for cluster-scoped objects. */
+export function cacheKey(obj: KubeObject): string {
+  const m = obj.metadata ?? {};
+  return m.namespace ? `${m.namespace}/${m.name}` : (m.name ?? "");
+}
+
+export class Informer<T extends KubeObject = KubeObject> {
+  private readonly cache = new Map<string, T>();
+  private readonly handlers: InformerHandlers<T>[] = [];
+  private watch: ClientWatch | undefined;
+  private stopped = false;
+  private resourceVersion = "";
+  private syncedResolve!: () => void;
+  /** Resolves once the first list is in the cache. */
+  readonly synced: Promise<void> = new Promise((r) => (this.syncedResolve = r));
+
+  constructor(
+    private readonly client: ApiClient,
+    readonly resource: ResourceRef,
+    private readonly opts: InformerOptions = {},
+  ) {}
+
+  on(h: InformerHandlers<T>): this {
+    this.handlers.push(h);
+    return this;
+  }
+
+  get(key: string): T | undefined {
+    return this.cache.get(key);
+  }
+
+  list(): T[] {
+    return [...this.cache.values()];
+  }
+
+  async start(): Promise<void> {
+    await this.relist();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.watch?.stop();
+  }
+
+  private async relist(backoffMs = 100): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const ns = this.opts.namespace ?? "";
+      const sel = { ...(this.opts.labelSelector ? { labelSelector: this.opts.labelSelector } : {}), ...(this.opts.fieldSelector ? { fieldSelector: this.opts.fieldSelector } : {}) };
+      const list = await this.client.list<T>(this.resource, ns, sel);
+      const seen = new Set<string>();
+      for (const obj of list.items) {
+        const k = cacheKey(obj);
+        seen.add(k);
+        this.apply(k, obj);
+      }
+      for (const [k, old] of this.cache) if (!seen.has(k)) {
+        this.cache.delete(k);
+        for (const h of this.handlers) h.delete?.(old);
+      }
+      this.resourceVersion = list.resourceVersion;
+      this.syncedResolve();
+      this.watch = await this.client.watch<T>(this.resource, ns, { ...sel, resourceVersion: this.resourceVersion }, (ev) => {
+        if (ev.type === "ERROR") {
+          this.watch?.stop();
+          if (ev.code !== 410) this.opts.onError?.(new Error(ev.message));
+          setTimeout(() => void this.relist(), ev.code === 410 ? 0 : backoffMs).unref();
+          return;
+        }
+        this.resourceVersion = ev.object.metadata?.resourceVersion ?? this.resourceVersion;
+        if (ev.type === "BOOKMARK") return;
+        const k = cacheKey(ev.object);
+        if (ev.type === "DELETED") {
+          const old = this.cache.get(k);
+          this.cache.delete(k);
+          for (const h of this.handlers) h.delete?.((ev.object as T) ?? old);
+        } else this.apply(k, ev.object);
+      });
+    } catch (e) {
+      this.opts.onError?.(e);
+      setTimeout(() => void this.relist(Math.min(backoffMs * 2, 10_000)), backoffMs).unref();
+    }
+  }
+
+  private apply(k: string, obj: T): void {
+    const old = this.cache.get(k);
+    this.cache.set(k, obj);
+    if (!old) for (const h of this.handlers) h.add?.(obj);
+    else if (old.metadata?.resourceVersion !== obj.metadata?.resourceVersion) for (const h of this.handlers) h.update?.(obj, old);
+  }
+}

@@ -1,0 +1,537 @@
+/**
+ * The generic REST store: create, get, list, update, delete and watch for any resource,
+ * with per-resource behaviour injected through its Strategy (as k8s.io/apiserver's
+ * genericregistry.Store). Objects are stored as JSON without metadata.resourceVersion;
+ * the store's modRevision is the resourceVersion.
+ */
+import type { V1DeleteOptions } from "@kubernetes/client-node";
+import { ConflictError, KeyExistsError, KeyNotFoundError, CompactedError, FutureRevisionError } from "../store/errors.js";
+import type { Store, StoreEntry, StoreEvent, StoreWatch } from "../store/types.js";
+import { StatusError, alreadyExists, conflict, gone, invalid, notFound, badRequest, type StatusCause } from "../errors.js";
+import type { KubeObject } from "../types.js";
+import { apiVersionOf, type ResourceInfo, type SubresourceStrategy } from "./types.js";
+import { clone, generateName, jsonEqual, metaOf, newUid, rfc3339 } from "./object-meta.js";
+import { decodeContinue, encodeContinue } from "./continue-token.js";
+
+/** Hooks the registry supplies for checks that span resources (admission, managed fields). */
+export interface StoreHooks {
+  /** Admission on create (namespace lifecycle). Throws a StatusError to refuse. */
+  admitCreate?(info: ResourceInfo, obj: KubeObject): Promise<void>;
+  /** Metadata validation shared by every resource. */
+  validateMeta?(info: ResourceInfo, obj: KubeObject, old: KubeObject | undefined): StatusCause[];
+  /**
+   * Resource-specific work before a create is stored (ClusterIP allocation). Returns a
+   * function told whether the create succeeded, to release on failure.
+   */
+  beginCreate?(info: ResourceInfo, obj: KubeObject, w: WriteContext): Promise<(ok: boolean) => Promise<void>>;
+  /** Like beginCreate, for updates. */
+  beginUpdate?(info: ResourceInfo, next: KubeObject, old: KubeObject, w: WriteContext): Promise<(ok: boolean) => Promise<void>>;
+  /** After an object is gone from the store. */
+  afterDelete?(info: ResourceInfo, obj: KubeObject): Promise<void>;
+  /** Maintain metadata.managedFields for a non-apply write. */
+  trackManagedFields?(info: ResourceInfo, old: KubeObject | undefined, next: KubeObject, write: WriteContext): void;
+}
+
+/** Who writes and how (fieldManager, dryRun, subresource). */
+export interface WriteContext {
+  readonly fieldManager: string;
+  /** "Apply" for server-side apply (ownership is computed by the merge itself). */
+  readonly operation: "Update" | "Apply";
+  readonly dryRun: boolean;
+  readonly subresource?: string;
+  readonly now: Date;
+}
+
+export interface ListParams {
+  readonly resourceVersion?: string;
+  readonly resourceVersionMatch?: string;
+  readonly limit?: number;
+  readonly continue?: string;
+  /** Compiled label/field selectors; a filtered list reports no remainingItemCount. */
+  readonly predicate?: (obj: KubeObject) => boolean;
+}
+
+export interface ObjectList {
+  readonly items: KubeObject[];
+  readonly resourceVersion: string;
+  readonly continue?: string;
+  readonly remainingItemCount?: number;
+}
+
+export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ERROR";
+
+export interface WatchEvent {
+  readonly type: WatchEventType;
+  readonly object: KubeObject;
+}
+
+export interface WatchParams {
+  /** Absent or "0": start with synthetic ADDED events of the current state. */
+  readonly resourceVersion?: string;
+  readonly predicate?: (obj: KubeObject) => boolean;
+  /** Send the current state first even when resourceVersion is set (sendInitialEvents). */
+  readonly sendInitialEvents?: boolean;
+}
+
+export interface DeleteResult {
+  readonly object: KubeObject;
+  /** False when finalizers or a grace period keep the object for now. */
+  readonly deleted: boolean;
+}
+
+const MAX_CAS_RETRIES = 10;
+
+/** The store of one resource. */
+export class ResourceStore {
+  private readonly keyRoot: string;
+  readonly group: string;
+
+  constructor(
+    readonly info: ResourceInfo,
+    private readonly store: Store,
+    private readonly hooks: StoreHooks = {},
+  ) {
+    const stored = info.storedAs ?? info;
+    this.keyRoot = `/registry/${stored.group || "core"}/${stored.plural}/`;
+    this.group = info.group;
+  }
+
+  /** Key prefix for a namespace (or all namespaces when ns is empty). */
+  prefix(ns: string): string {
+    return this.info.namespaced && ns ? `${this.keyRoot}${ns}/` : this.keyRoot;
+  }
+
+  key(ns: string, name: string): string {
+    return this.info.namespaced ? `${this.keyRoot}${ns}/${name}` : `${this.keyRoot}${name}`;
+  }
+
+  // ---- encoding -------------------------------------------------------------------
+
+  /** Stored JSON of an object (no resourceVersion; another representation when storedAs). */
+  private encode(obj: KubeObject): string {
+    const o = this.info.storedAs ? this.info.storedAs.toStored(obj) : obj;
+    const meta = o.metadata;
+    if (meta && meta.resourceVersion !== undefined) {
+      const { resourceVersion: _rv, ...rest } = meta;
+      return JSON.stringify({ ...o, metadata: rest });
+    }
+    return JSON.stringify(o);
+  }
+
+  /** The object of a stored entry, with resourceVersion set from its revision. */
+  decode(entry: StoreEntry, revision = entry.modRevision): KubeObject {
+    let obj = JSON.parse(entry.value) as KubeObject;
+    if (this.info.storedAs) obj = this.info.storedAs.fromStored(obj);
+    obj.apiVersion = apiVersionOf(this.info);
+    obj.kind = this.info.kind;
+    metaOf(obj).resourceVersion = String(revision);
+    return obj;
+  }
+
+  // ---- reads ----------------------------------------------------------------------
+
+  async get(ns: string, name: string, resourceVersion?: string): Promise<KubeObject> {
+    const rv = parseResourceVersion(resourceVersion);
+    if (rv > 0) this.checkNotFuture(rv);
+    const entry = await this.store.get(this.key(ns, name));
+    if (!entry) throw notFound(this.group, this.info.plural, name);
+    return this.decode(entry);
+  }
+
+  /** Current object or undefined (no error). */
+  async tryGet(ns: string, name: string): Promise<{ obj: KubeObject; entry: StoreEntry } | undefined> {
+    const entry = await this.store.get(this.key(ns, name));
+    return entry ? { obj: this.decode(entry), entry } : undefined;
+  }
+
+  async list(ns: string, p: ListParams = {}): Promise<ObjectList> {
+    const prefix = this.prefix(ns);
+    let revision = 0;
+    let startAfter: string | undefined;
+    if (p.continue) {
+      const t = decodeContinue(p.continue);
+      revision = t.revision;
+      startAfter = prefix + t.startAfter;
+    } else {
+      const rv = parseResourceVersion(p.resourceVersion);
+      const match = p.resourceVersionMatch ?? "";
+      if (match && match !== "Exact" && match !== "NotOlderThan")
+        throw badRequest(`resourceVersionMatch: Unsupported value: "${match}": supported values: "Exact", "NotOlderThan"`);
+      if (match && p.resourceVersion === undefined) throw invalidListOption("resourceVersionMatch", "resourceVersionMatch is forbidden unless resourceVersion is provided");
+      if (match === "Exact") {
+        if (rv === 0) throw invalidListOption("resourceVersionMatch", 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"');
+        this.checkNotFuture(rv);
+        revision = rv;
+      } else if (rv > 0) this.checkNotFuture(rv);
+    }
+    const limit = p.limit && p.limit > 0 ? p.limit : 0;
+    const items: KubeObject[] = [];
+    let more = false;
+    let remaining = 0;
+    let lastKey: string | undefined;
+    let readAt = revision;
+    // With a predicate a page is filled by reading further pages, as the etcd3 store does.
+    for (;;) {
+      const res = await this.readPage(prefix, readAt, limit, startAfter, Boolean(p.continue));
+      readAt = res.revision;
+      let i = 0;
+      for (; i < res.entries.length && !(limit && items.length >= limit); i++) {
+        const entry = res.entries[i]!;
+        lastKey = entry.key;
+        const obj = this.decode(entry);
+        if (!p.predicate || p.predicate(obj)) items.push(obj);
+      }
+      const leftInPage = res.entries.length - i;
+      more = leftInPage > 0 || res.more;
+      remaining = leftInPage + res.remaining;
+      if (!more || (limit && items.length >= limit)) break;
+      startAfter = lastKey;
+    }
+    const out: { items: KubeObject[]; resourceVersion: string; continue?: string; remainingItemCount?: number } = {
+      items,
+      resourceVersion: String(readAt),
+    };
+    if (more && lastKey) {
+      out.continue = encodeContinue({ revision: readAt, startAfter: lastKey.slice(prefix.length) });
+      if (!p.predicate) out.remainingItemCount = remaining;
+    }
+    return out;
+  }
+
+  private async readPage(prefix: string, revision: number, limit: number, startAfter: string | undefined, continuing: boolean) {
+    try {
+      return await this.store.list(prefix, { revision, limit, ...(startAfter ? { startAfter } : {}) });
+    } catch (e) {
+      if (!(e instanceof CompactedError)) throw e;
+      if (continuing)
+        throw new StatusError(410, "Expired", "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
+      throw gone(`too old resource version: ${revision} (${e.compactedRevision})`);
+    }
+  }
+
+  private checkNotFuture(rv: number): void {
+    const current = this.store.currentRevision();
+    if (rv > current)
+      throw new StatusError(504, "Timeout", `Too large resource version: ${rv}, current: ${current}`, {
+        causes: [{ reason: "ResourceVersionTooLarge", message: "Too large resource version" }],
+        retryAfterSeconds: 1,
+      });
+  }
+
+  // ---- writes ---------------------------------------------------------------------
+
+  /** Create obj in namespace ns (obj is consumed). */
+  async create(ns: string, obj: KubeObject, w: WriteContext): Promise<KubeObject> {
+    const meta = metaOf(obj);
+    this.checkNamespace(ns, obj);
+    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName);
+    // Fields the server owns on create.
+    meta.uid = newUid();
+    meta.creationTimestamp = rfc3339(w.now) as unknown as Date;
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    delete meta.selfLink;
+    if (this.info.namespaced) meta.namespace = ns;
+    else delete meta.namespace;
+    const s = this.info.strategy;
+    s.applyDefaults?.(obj);
+    s.prepareForCreate?.(obj);
+    if (this.hooks.admitCreate) await this.hooks.admitCreate(this.info, obj);
+    const finish = w.dryRun ? undefined : await this.hooks.beginCreate?.(this.info, obj, w);
+    let ok = false;
+    try {
+      this.validate(obj, undefined);
+      this.hooks.trackManagedFields?.(this.info, undefined, obj, w);
+      if (w.dryRun) return obj;
+      const entry = await this.store.create(this.key(ns, meta.name!), this.encode(obj));
+      metaOf(obj).resourceVersion = String(entry.modRevision);
+      obj.apiVersion = apiVersionOf(this.info);
+      obj.kind = this.info.kind;
+      ok = true;
+      return obj;
+    } catch (e) {
+      if (e instanceof KeyExistsError) throw alreadyExists(this.group, this.info.plural, meta.name!);
+      throw e;
+    } finally {
+      await finish?.(ok);
+    }
+  }
+
+  /**
+   * Replace the object (PUT). `subresource` selects which part of it the write may
+   * change (status writes keep the spec, spec writes keep the status).
+   */
+  async update(ns: string, name: string, obj: KubeObject, w: WriteContext, sub?: SubresourceStrategy): Promise<{ object: KubeObject; created: boolean }> {
+    const meta = metaOf(obj);
+    if (meta.name !== undefined && meta.name !== name)
+      throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`);
+    meta.name = name;
+    this.checkNamespace(ns, obj);
+    const wanted = meta.resourceVersion;
+    if (wanted !== undefined && !/^\d+$/.test(wanted)) throw invalid(this.group, this.info.kind, name, [{ reason: "FieldValueInvalid", field: "metadata.resourceVersion", message: `Invalid value: "${wanted}": must be a decimal integer` }]);
+    return this.guaranteedUpdate(ns, name, w, async (current) => {
+      if (!current) {
+        if (!this.info.strategy.allowCreateOnUpdate || sub) throw notFound(this.group, this.info.plural, name);
+        return { create: clone(obj) };
+      }
+      if (wanted !== undefined && wanted !== current.metadata!.resourceVersion)
+        throw conflict(this.group, this.info.plural, name, "the object has been modified; please apply your changes to the latest version and try again");
+      if (wanted === undefined && this.info.strategy.allowUnconditionalUpdate === false)
+        throw invalid(this.group, this.info.kind, name, [{ reason: "FieldValueRequired", field: "metadata.resourceVersion", message: "Invalid value: 0x0: must be specified for an update" }]);
+      return { update: clone(obj) };
+    }, sub);
+  }
+
+  /**
+   * Read-modify-write with retries on revision conflicts: `mutate` sees the current
+   * object and returns the desired one (or asks to create it). Used by update and patch.
+   */
+  async guaranteedUpdate(
+    ns: string,
+    name: string,
+    w: WriteContext,
+    mutate: (current: KubeObject | undefined) => Promise<{ update: KubeObject } | { create: KubeObject }>,
+    sub?: SubresourceStrategy,
+  ): Promise<{ object: KubeObject; created: boolean }> {
+    for (let attempt = 0; ; attempt++) {
+      const cur = await this.tryGet(ns, name);
+      const next = await mutate(cur ? clone(cur.obj) : undefined);
+      if ("create" in next) {
+        const created = await this.create(ns, next.create, w);
+        return { object: created, created: true };
+      }
+      if (!cur) throw notFound(this.group, this.info.plural, name);
+      const obj = this.prepareUpdate(next.update, cur.obj, w, sub);
+      if (jsonEqual(stripVolatile(obj), stripVolatile(cur.obj))) return { object: cur.obj, created: false };
+      if (w.dryRun) return { object: obj, created: false };
+      const m = metaOf(obj);
+      const finish = await this.hooks.beginUpdate?.(this.info, obj, cur.obj, w);
+      let ok = false;
+      try {
+        // The last finalizer gone from an object being deleted with no grace left: delete it.
+        if (m.deletionTimestamp && !(m.finalizers && m.finalizers.length) && !(m.deletionGracePeriodSeconds && m.deletionGracePeriodSeconds > 0)) {
+          const del = await this.store.delete(this.key(ns, name), cur.entry.modRevision);
+          m.resourceVersion = String(del.modRevision);
+          ok = true;
+          await this.hooks.afterDelete?.(this.info, obj);
+          return { object: obj, created: false };
+        }
+        const entry = await this.store.update(this.key(ns, name), this.encode(obj), cur.entry.modRevision);
+        m.resourceVersion = String(entry.modRevision);
+        ok = true;
+        return { object: obj, created: false };
+      } catch (e) {
+        if (e instanceof ConflictError && attempt < MAX_CAS_RETRIES) continue;
+        if (e instanceof KeyNotFoundError) throw notFound(this.group, this.info.plural, name);
+        if (e instanceof ConflictError) throw conflict(this.group, this.info.plural, name, "the object has been modified; please apply your changes to the latest version and try again");
+        throw e;
+      } finally {
+        await finish?.(ok);
+      }
+    }
+  }
+
+  /** Carry server-owned fields over from old, then default, prepare and validate. */
+  private prepareUpdate(obj: KubeObject, old: KubeObject, w: WriteContext, sub?: SubresourceStrategy): KubeObject {
+    const oldMeta = metaOf(old);
+    let next = obj;
+    if (sub) {
+      next = sub.merge(obj, clone(old));
+    }
+    const meta = metaOf(next);
+    meta.name = oldMeta.name!;
+    if (this.info.namespaced) meta.namespace = oldMeta.namespace!;
+    else delete meta.namespace;
+    meta.uid = oldMeta.uid!;
+    meta.creationTimestamp = oldMeta.creationTimestamp!;
+    if (oldMeta.deletionTimestamp) {
+      meta.deletionTimestamp = oldMeta.deletionTimestamp;
+      if (oldMeta.deletionGracePeriodSeconds !== undefined) meta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
+    } else {
+      delete meta.deletionTimestamp;
+      delete meta.deletionGracePeriodSeconds;
+    }
+    if (oldMeta.generation !== undefined) meta.generation = oldMeta.generation;
+    else delete meta.generation;
+    delete meta.selfLink;
+    next.apiVersion = apiVersionOf(this.info);
+    next.kind = this.info.kind;
+    const s = this.info.strategy;
+    s.applyDefaults?.(next);
+    const causes: StatusCause[] = [];
+    if (sub) {
+      causes.push(...(sub.validate?.(next, old) ?? []));
+    } else {
+      s.prepareForUpdate?.(next, old);
+    }
+    causes.push(...this.validationCauses(next, old));
+    if (causes.length) throw invalid(this.group, this.info.kind, meta.name!, causes);
+    this.hooks.trackManagedFields?.(this.info, old, next, w);
+    return next;
+  }
+
+  private validationCauses(obj: KubeObject, old: KubeObject | undefined): StatusCause[] {
+    const s = this.info.strategy;
+    const causes = [...(this.hooks.validateMeta?.(this.info, obj, old) ?? []), ...(s.validate?.(obj) ?? [])];
+    if (old) causes.push(...(s.validateUpdate?.(obj, old) ?? []));
+    return causes;
+  }
+
+  private validate(obj: KubeObject, old: KubeObject | undefined): void {
+    const causes = this.validationCauses(obj, old);
+    const meta = metaOf(obj);
+    if (causes.length) throw invalid(this.group, this.info.kind, meta.name ?? meta.generateName ?? "", causes);
+  }
+
+  private checkNamespace(ns: string, obj: KubeObject): void {
+    const meta = metaOf(obj);
+    if (this.info.namespaced && meta.namespace && ns && meta.namespace !== ns)
+      throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
+  }
+
+  /** DELETE of one object, with preconditions, grace periods, finalizers and propagation. */
+  async delete(ns: string, name: string, opts: V1DeleteOptions, w: WriteContext): Promise<DeleteResult> {
+    for (let attempt = 0; ; attempt++) {
+      const cur = await this.tryGet(ns, name);
+      if (!cur) throw notFound(this.group, this.info.plural, name);
+      const obj = clone(cur.obj);
+      const meta = metaOf(obj);
+      const pre = opts.preconditions;
+      if (pre?.uid && pre.uid !== meta.uid)
+        throw conflict(this.group, this.info.plural, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${meta.uid}`);
+      if (pre?.resourceVersion && pre.resourceVersion !== meta.resourceVersion)
+        throw conflict(this.group, this.info.plural, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${meta.resourceVersion}`);
+      const grace = this.info.strategy.deletionGracePeriod?.(obj, opts.gracePeriodSeconds) ?? 0;
+      const finalizers = withPropagationFinalizer(meta.finalizers ?? [], opts);
+      const changedFinalizers = !jsonEqual(finalizers, meta.finalizers ?? []);
+      let write: "delete" | "update" | "none";
+      if (meta.deletionTimestamp) {
+        // Already being deleted: only shorten the grace period or update the policy finalizers.
+        const graceLeft = meta.deletionGracePeriodSeconds ?? 0;
+        if (grace < graceLeft) {
+          meta.deletionGracePeriodSeconds = grace;
+          meta.deletionTimestamp = rfc3339(new Date(w.now.getTime() + grace * 1000)) as unknown as Date;
+        }
+        if (finalizers.length) meta.finalizers = finalizers;
+        write = finalizers.length === 0 && (meta.deletionGracePeriodSeconds ?? 0) === 0 ? "delete" : changedFinalizers || grace < graceLeft ? "update" : "none";
+      } else if (finalizers.length || grace > 0) {
+        meta.deletionTimestamp = rfc3339(new Date(w.now.getTime() + grace * 1000)) as unknown as Date;
+        meta.deletionGracePeriodSeconds = grace;
+        if (finalizers.length) meta.finalizers = finalizers;
+        if (meta.generation !== undefined) meta.generation += 1;
+        write = "update";
+      } else write = "delete";
+      if (w.dryRun || write === "none") return { object: obj, deleted: write === "delete" };
+      try {
+        if (write === "update") {
+          const entry = await this.store.update(this.key(ns, name), this.encode(obj), cur.entry.modRevision);
+          meta.resourceVersion = String(entry.modRevision);
+          return { object: obj, deleted: false };
+        }
+        const del = await this.store.delete(this.key(ns, name), cur.entry.modRevision);
+        meta.resourceVersion = String(del.modRevision);
+        await this.hooks.afterDelete?.(this.info, obj);
+        return { object: obj, deleted: true };
+      } catch (e) {
+        if (e instanceof ConflictError && attempt < MAX_CAS_RETRIES) continue;
+        if (e instanceof KeyNotFoundError) throw notFound(this.group, this.info.plural, name);
+        throw e;
+      }
+    }
+  }
+
+  // ---- watch ----------------------------------------------------------------------
+
+  /**
+   * Stream changes as watch events. Errors that kube-apiserver reports inside the
+   * stream (410 for a compacted resourceVersion) arrive as an ERROR event.
+   */
+  async watch(ns: string, p: WatchParams, emit: (ev: WatchEvent) => void): Promise<StoreWatch> {
+    const prefix = this.prefix(ns);
+    const rv = parseResourceVersion(p.resourceVersion);
+    let from = rv;
+    if (rv === 0 || p.sendInitialEvents) {
+      const listed = await this.store.list(prefix, rv > 0 ? { revision: rv } : {}).catch((e: unknown) => {
+        if (e instanceof CompactedError) return undefined;
+        throw e;
+      });
+      if (!listed) {
+        emit({ type: "ERROR", object: gone(`too old resource version: ${rv}`).toStatus() as unknown as KubeObject });
+        return { stop() {} };
+      }
+      for (const entry of listed.entries) {
+        const obj = this.decode(entry);
+        if (!p.predicate || p.predicate(obj)) emit({ type: "ADDED", object: obj });
+      }
+      from = listed.revision;
+    }
+    const predicate = p.predicate;
+    try {
+      return this.store.watch(prefix, { fromRevision: from }, (events) => {
+        for (const ev of events) {
+          const out = this.toWatchEvent(ev, predicate);
+          if (out) emit(out);
+        }
+      });
+    } catch (e) {
+      if (e instanceof CompactedError) {
+        emit({ type: "ERROR", object: gone(`too old resource version: ${from} (${e.compactedRevision})`).toStatus() as unknown as KubeObject });
+        return { stop() {} };
+      }
+      if (e instanceof FutureRevisionError) throw e;
+      throw e;
+    }
+  }
+
+  private toWatchEvent(ev: StoreEvent, predicate?: (obj: KubeObject) => boolean): WatchEvent | undefined {
+    if (ev.type === "DELETE") {
+      const obj = this.decode(ev.prev, ev.entry.modRevision);
+      return !predicate || predicate(obj) ? { type: "DELETED", object: obj } : undefined;
+    }
+    const obj = this.decode(ev.entry);
+    if (!predicate) return { type: ev.prev ? "MODIFIED" : "ADDED", object: obj };
+    const now = predicate(obj);
+    const before = ev.prev ? predicate(this.decode(ev.prev)) : false;
+    if (now) return { type: before ? "MODIFIED" : "ADDED", object: obj };
+    return before ? { type: "DELETED", object: obj } : undefined;
+  }
+
+  /** The store's newest revision (for bookmarks and list metadata). */
+  currentRevision(): number {
+    return this.store.currentRevision();
+  }
+}
+
+/** "" and "0" mean "any"; otherwise a decimal revision. */
+export function parseResourceVersion(rv: string | undefined): number {
+  if (rv === undefined || rv === "" || rv === "0") return 0;
+  if (!/^\d+$/.test(rv)) throw badRequest(`Invalid value: "${rv}": resourceVersion: must be a decimal integer`);
+  return Number(rv);
+}
+
+function invalidListOption(field: string, detail: string): StatusError {
+  return new StatusError(422, "Invalid", `ListOptions.meta.k8s.io "" is invalid: ${field}: Forbidden: ${detail}`, {
+    kind: "ListOptions",
+    group: "meta.k8s.io",
+    causes: [{ reason: "FieldValueForbidden", field, message: `Forbidden: ${detail}` }],
+  });
+}
+
+/** The orphan/foregroundDeletion finalizer a delete request asks for. */
+function withPropagationFinalizer(finalizers: readonly string[], opts: V1DeleteOptions): string[] {
+  let policy = opts.propagationPolicy;
+  if (!policy && opts.orphanDependents !== undefined) policy = opts.orphanDependents ? "Orphan" : "Background";
+  const out = finalizers.filter((f) => !(policy && (f === "orphan" || f === "foregroundDeletion")));
+  if (policy === "Orphan") out.push("orphan");
+  else if (policy === "Foreground") out.push("foregroundDeletion");
+  return out;
+}
+
+/** Fields that change on every write and must not make a no-op update look like a change. */
+function stripVolatile(obj: KubeObject): KubeObject {
+  const meta = { ...(obj.metadata ?? {}) };
+  delete meta.resourceVersion;
+  delete meta.managedFields;
+  return { ...obj, metadata: meta };
+}

@@ -1,0 +1,103 @@
+/**
+ * Decoding a request body into a built-in type the way the Go decoder does: fields the
+ * type does not have are dropped (and reported, for fieldValidation), values of the
+ * wrong JSON type are errors, numbers given for quantities become strings.
+ */
+import { isJsonObject, type Json, type JsonObject } from "../types.js";
+import { modelAttributes, parseFieldType, type FieldType } from "./models.js";
+
+export interface DecodeReport {
+  /** Paths of dropped fields: "spec.foo", "spec.containers[0].bar". */
+  readonly unknownFields: string[];
+  /** Type mismatches, worded like encoding/json. */
+  readonly typeErrors: string[];
+}
+
+/** Drop unknown fields of obj (a `model`) in place and report them and type errors. */
+export function decodeInto(model: string, obj: JsonObject): DecodeReport {
+  const report: DecodeReport = { unknownFields: [], typeErrors: [] };
+  walkModel(model, obj, "", report);
+  return report;
+}
+
+function join(path: string, field: string): string {
+  return path ? `${path}.${field}` : field;
+}
+
+function walkModel(model: string, obj: JsonObject, path: string, report: DecodeReport): void {
+  const attrs = modelAttributes(model);
+  if (!attrs) return;
+  for (const key of Object.keys(obj)) {
+    const attr = attrs.get(key);
+    if (!attr) {
+      // apiVersion/kind are always accepted at the top level (TypeMeta).
+      if (path === "" && (key === "apiVersion" || key === "kind")) continue;
+      report.unknownFields.push(join(path, key));
+      delete obj[key];
+      continue;
+    }
+    const coerced = walkValue(parseFieldType(attr.type), obj[key]!, join(path, key), `${model.replace(/^V\d+(beta\d+|alpha\d+)?|^(Core|Events|Discovery)V\d+/, "")}.${join(path, key)}`, report);
+    if (coerced !== undefined) obj[key] = coerced;
+  }
+}
+
+/** Returns a replacement value when coercion applies. */
+function walkValue(type: FieldType, value: Json, path: string, goField: string, report: DecodeReport): Json | undefined {
+  if (value === null) return undefined;
+  switch (type.kind) {
+    case "model":
+      if (!isJsonObject(value)) report.typeErrors.push(mismatch(value, goField, "object"));
+      else walkModel(type.model, value, path, report);
+      return undefined;
+    case "array":
+      if (!Array.isArray(value)) {
+        report.typeErrors.push(mismatch(value, goField, "array"));
+        return undefined;
+      }
+      value.forEach((item, i) => {
+        const c = walkValue(type.of, item, `${path}[${i}]`, goField, report);
+        if (c !== undefined) value[i] = c;
+      });
+      return undefined;
+    case "map":
+      if (!isJsonObject(value)) {
+        report.typeErrors.push(mismatch(value, goField, "map"));
+        return undefined;
+      }
+      for (const k of Object.keys(value)) {
+        const item = value[k]!;
+        // Quantities are typed as strings in the models but accept JSON numbers.
+        if (type.of.kind === "string" && typeof item === "number") value[k] = String(item);
+        else {
+          const c = walkValue(type.of, item, `${path}[${k}]`, goField, report);
+          if (c !== undefined) value[k] = c;
+        }
+      }
+      return undefined;
+    case "string":
+    case "date":
+      if (typeof value !== "string") report.typeErrors.push(mismatch(value, goField, "string"));
+      return undefined;
+    case "number":
+      if (typeof value !== "number") report.typeErrors.push(mismatch(value, goField, "int"));
+      return undefined;
+    case "boolean":
+      if (typeof value !== "boolean") report.typeErrors.push(mismatch(value, goField, "bool"));
+      return undefined;
+    case "intOrString":
+      if (typeof value !== "string" && typeof value !== "number") report.typeErrors.push(mismatch(value, goField, "intstr.IntOrString"));
+      return undefined;
+    case "any":
+      return undefined;
+  }
+}
+
+function jsonKind(v: Json): string {
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "object") return "object";
+  return typeof v === "boolean" ? "bool" : typeof v;
+}
+
+function mismatch(v: Json, goField: string, want: string): string {
+  return `json: cannot unmarshal ${jsonKind(v)} into Go struct field ${goField} of type ${want}`;
+}

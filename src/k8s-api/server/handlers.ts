@@ -1,0 +1,209 @@
+/**
+ * The resource handlers: one function per verb, translating HTTP (query parameters,
+ * bodies, Accept) to Registry calls and results back to kube-apiserver's responses.
+ */
+import type { Request, Response } from "express";
+import type { V1DeleteOptions } from "@kubernetes/client-node";
+import { StatusError, badRequest, methodNotAllowed } from "../errors.js";
+import { isJsonObject, type KubeObject } from "../types.js";
+import type { Registry, WriteOptions, WriteResult } from "../registry/registry.js";
+import { apiVersionOf, type ResourceInfo } from "../registry/types.js";
+import { patchTypeOf } from "../registry/patching.js";
+import type { FieldValidation } from "../registry/field-validation.js";
+import { decodeObjectBody, decodePatchBody, readBody } from "./body.js";
+import type { RequestInfo } from "./request-info.js";
+import { predicateFromQuery, negotiateOutput, renderList, renderObject, type Output } from "./output.js";
+import { serveWatch } from "./watch.js";
+
+export interface HandlerContext {
+  readonly registry: Registry;
+  readonly bookmarkIntervalMs: number;
+}
+
+/** Serve one resource request; errors propagate to the edge as StatusError. */
+export async function handleResource(ctx: HandlerContext, ri: RequestInfo, req: Request, res: Response): Promise<void> {
+  const { registry } = ctx;
+  const info = registry.resolve(ri.group, ri.version, ri.resource);
+  const q = new URLSearchParams(req.url.split("?")[1] ?? "");
+  if (ri.namespace && !info.namespaced) throw new StatusError(404, "NotFound", "the server could not find the requested resource", { kind: info.plural });
+  const out = negotiateOutput(req.headers.accept);
+  const ns = ri.namespace;
+
+  if (ri.subresource) return handleSubresource(ctx, info, ri, q, req, res, out);
+
+  switch (ri.verb) {
+    case "get": {
+      const obj = await registry.get(info, ns, ri.name, q.get("resourceVersion") ?? undefined);
+      return send(res, 200, renderObject(info, obj, out));
+    }
+    case "list": {
+      const list = await registry.list(info, ns, listParams(info, q));
+      return send(res, 200, renderList(info, list, out));
+    }
+    case "watch":
+      return serveWatch(ctx, info, ns, ri.name, q, req, res, out);
+    case "create": {
+      if (ri.name) throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+      const r = await registry.create(info, ns, await decodeObject(req), writeOptions(req, q));
+      return sendWrite(res, 201, info, r, out);
+    }
+    case "update": {
+      if (!ri.name) throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+      const r = await registry.update(info, ns, ri.name, await decodeObject(req), writeOptions(req, q));
+      return sendWrite(res, r.created ? 201 : 200, info, r, out);
+    }
+    case "patch": {
+      if (!ri.name) throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+      const type = patchTypeOf(req.headers["content-type"]);
+      const body = decodePatchBody(await readBody(req), type === "apply");
+      const force = q.has("force") ? q.get("force") === "true" : undefined;
+      const r = await registry.patch(info, ns, ri.name, type, body, { ...writeOptions(req, q), ...(force !== undefined ? { force } : {}) });
+      return sendWrite(res, r.created ? 201 : 200, info, r, out);
+    }
+    case "delete": {
+      const opts = await deleteOptions(req, q);
+      const r = await registry.delete(info, ns, ri.name, opts, writeOptions(req, q));
+      const propagating = opts.propagationPolicy === "Foreground" || opts.orphanDependents === false;
+      const code = !r.deleted && propagating ? 202 : 200;
+      if (info.returnDeletedObject || !r.deleted) return send(res, code, renderObject(info, r.object, out));
+      return send(res, code, {
+        kind: "Status",
+        apiVersion: "v1",
+        metadata: {},
+        status: "Success",
+        details: { name: ri.name, ...(info.group ? { group: info.group } : {}), kind: info.plural, uid: r.object.metadata?.uid },
+      });
+    }
+    case "deletecollection": {
+      const opts = await deleteOptions(req, q);
+      const list = await registry.deleteCollection(info, ns, listParams(info, q), opts, writeOptions(req, q));
+      return send(res, 200, renderList(info, list, { as: "Object" }));
+    }
+    default:
+      throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+  }
+}
+
+async function handleSubresource(ctx: HandlerContext, info: ResourceInfo, ri: RequestInfo, q: URLSearchParams, req: Request, res: Response, out: Output): Promise<void> {
+  const { registry } = ctx;
+  const ns = ri.namespace;
+  const sub = ri.subresource;
+  if (!info.subresources.includes(sub as never)) throw new StatusError(404, "NotFound", "the server could not find the requested resource", { kind: `${info.plural}/${sub}` });
+  switch (sub) {
+    case "status":
+    case "finalize":
+      if (ri.verb === "get") return send(res, 200, renderObject(info, await registry.get(info, ns, ri.name), out));
+      if (ri.verb === "update") {
+        const r = await registry.update(info, ns, ri.name, await decodeObject(req), writeOptions(req, q), sub);
+        return sendWrite(res, 200, info, r, out);
+      }
+      if (ri.verb === "patch" && sub === "status") {
+        const type = patchTypeOf(req.headers["content-type"]);
+        const body = decodePatchBody(await readBody(req), type === "apply");
+        const force = q.has("force") ? q.get("force") === "true" : undefined;
+        const r = await registry.patch(info, ns, ri.name, type, body, { ...writeOptions(req, q), ...(force !== undefined ? { force } : {}) }, sub);
+        return sendWrite(res, 200, info, r, out);
+      }
+      break;
+    case "scale":
+      if (ri.verb === "get") return send(res, 200, await registry.getScale(info, ns, ri.name));
+      if (ri.verb === "update") {
+        const scale = decodeObjectBody(await readBody(req), req.headers["content-type"]);
+        if (!isJsonObject(scale)) throw badRequest("the body of the request must be a Scale object");
+        return send(res, 200, await registry.updateScale(info, ns, ri.name, scale as KubeObject, writeOptions(req, q)));
+      }
+      if (ri.verb === "patch") {
+        const type = patchTypeOf(req.headers["content-type"]);
+        const body = decodePatchBody(await readBody(req), type === "apply");
+        return send(res, 200, await registry.patchScale(info, ns, ri.name, type, body, writeOptions(req, q)));
+      }
+      break;
+    case "binding":
+      if (ri.verb === "create") {
+        const binding = decodeObjectBody(await readBody(req), req.headers["content-type"]);
+        if (!isJsonObject(binding)) throw badRequest("the body of the request must be a Binding object");
+        await registry.bindPod(ns, ri.name, binding as KubeObject, writeOptions(req, q));
+        return send(res, 201, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 });
+      }
+      break;
+    default:
+      throw new StatusError(503, "ServiceUnavailable", `${info.plural}/${sub} is served by the node agent, which is not connected to this API server yet`);
+  }
+  throw methodNotAllowed(`the server does not allow this method on the requested resource (${info.plural}/${sub})`);
+}
+
+// ---- request decoding --------------------------------------------------------------
+
+function fieldValidationOf(q: URLSearchParams): FieldValidation {
+  const v = q.get("fieldValidation") ?? "Warn";
+  if (v !== "Ignore" && v !== "Warn" && v !== "Strict") throw badRequest(`fieldValidation: Unsupported value: "${v}": supported values: "Ignore", "Strict", "Warn"`);
+  return v;
+}
+
+/** Decode a create/update body; unknown fields are handled by the registry per fieldValidation. */
+async function decodeObject(req: Request): Promise<KubeObject> {
+  const body = decodeObjectBody(await readBody(req), req.headers["content-type"]);
+  if (!isJsonObject(body)) throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)?.slice(0, 200)}'`);
+  return body as KubeObject;
+}
+
+function writeOptions(req: Request, q: URLSearchParams): WriteOptions {
+  const dryRun = q.getAll("dryRun");
+  for (const d of dryRun) if (d !== "All") throw badRequest(`dryRun: Unsupported value: "${d}": supported values: "All"`);
+  const fm = q.get("fieldManager") ?? undefined;
+  if (fm !== undefined && fm.length > 128) throw badRequest("fieldManager: Too long: may not be more than 128 bytes");
+  return { dryRun: dryRun.length > 0, fieldValidation: fieldValidationOf(q), ...(fm ? { fieldManager: fm } : {}), ...(req.headers["user-agent"] ? { userAgent: req.headers["user-agent"] } : {}) };
+}
+
+function listParams(info: ResourceInfo, q: URLSearchParams) {
+  const limit = q.get("limit");
+  if (limit !== null && !/^-?\d+$/.test(limit)) throw badRequest(`invalid limit: ${limit}`);
+  const predicate = predicateFromQuery(info, q);
+  return {
+    ...(q.get("resourceVersion") !== null ? { resourceVersion: q.get("resourceVersion")! } : {}),
+    ...(q.get("resourceVersionMatch") ? { resourceVersionMatch: q.get("resourceVersionMatch")! } : {}),
+    ...(limit ? { limit: Number(limit) } : {}),
+    ...(q.get("continue") ? { continue: q.get("continue")! } : {}),
+    ...(predicate ? { predicate } : {}),
+  };
+}
+
+/** DeleteOptions from the body (if any) and the query, as kube merges them. */
+async function deleteOptions(req: Request, q: URLSearchParams): Promise<V1DeleteOptions> {
+  const raw = await readBody(req);
+  let opts: V1DeleteOptions = {};
+  if (raw.length > 0) {
+    const body = decodeObjectBody(raw, req.headers["content-type"]);
+    if (!isJsonObject(body)) throw badRequest("the body of the request must be a DeleteOptions object");
+    opts = body as V1DeleteOptions;
+  }
+  const grace = q.get("gracePeriodSeconds");
+  if (grace !== null) opts.gracePeriodSeconds = Number(grace);
+  const policy = q.get("propagationPolicy");
+  if (policy !== null) opts.propagationPolicy = policy;
+  const orphan = q.get("orphanDependents");
+  if (orphan !== null) opts.orphanDependents = orphan === "true";
+  if (opts.propagationPolicy && !["Orphan", "Background", "Foreground"].includes(opts.propagationPolicy))
+    throw new StatusError(422, "Invalid", `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${opts.propagationPolicy}": supported values: "Foreground", "Background", "Orphan", "nil"`, {
+      kind: "DeleteOptions",
+      group: "meta.k8s.io",
+      causes: [{ reason: "FieldValueNotSupported", field: "propagationPolicy", message: `Unsupported value: "${opts.propagationPolicy}"` }],
+    });
+  if (opts.propagationPolicy && opts.orphanDependents !== undefined)
+    throw new StatusError(422, "Invalid", `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Invalid value: "${opts.propagationPolicy}": orphanDependents and deletionPropagation cannot be both set`, { kind: "DeleteOptions", group: "meta.k8s.io" });
+  return opts;
+}
+
+// ---- responses ----------------------------------------------------------------------
+
+/** Write a JSON response. */
+export function send(res: Response, code: number, body: unknown): void {
+  res.status(code).type("application/json").send(JSON.stringify(body));
+}
+
+function sendWrite(res: Response, code: number, info: ResourceInfo, r: WriteResult, out: Output): void {
+  for (const w of r.warnings) res.append("Warning", `299 - ${JSON.stringify(w)}`);
+  r.object.apiVersion = apiVersionOf(info);
+  r.object.kind = info.kind;
+  send(res, code, renderObject(info, r.object, out));
+}

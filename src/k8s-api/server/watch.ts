@@ -1,0 +1,80 @@
+/**
+ * Watch over HTTP: a chunked stream of {"type":...,"object":...} lines, with bookmarks,
+ * timeoutSeconds, sendInitialEvents and Table rendering for kubectl get -w.
+ */
+import type { Request, Response } from "express";
+import { badRequest } from "../errors.js";
+import type { KubeObject } from "../types.js";
+import type { WatchEvent } from "../registry/generic-store.js";
+import { apiVersionOf, type ResourceInfo } from "../registry/types.js";
+import type { StoreWatch } from "../store/types.js";
+import type { HandlerContext } from "./handlers.js";
+import { predicateFromQuery, renderObject, type Output } from "./output.js";
+
+/** A watcher this far behind is cut off; it relists, as kube-apiserver's slow watchers do. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+
+export async function serveWatch(ctx: HandlerContext, info: ResourceInfo, ns: string, name: string, q: URLSearchParams, req: Request, res: Response, out: Output): Promise<void> {
+  const rv = q.get("resourceVersion") ?? undefined;
+  const bookmarks = q.get("allowWatchBookmarks") === "true";
+  const sendInitialEvents = q.get("sendInitialEvents") === "true";
+  if (sendInitialEvents && (q.get("resourceVersionMatch") !== "NotOlderThan" || !bookmarks))
+    throw badRequest("sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless resourceVersionMatch is set to NotOlderThan and allowWatchBookmarks is true");
+  const timeoutSeconds = Number(q.get("timeoutSeconds") ?? 0);
+  if (name) q.set("fieldSelector", [q.get("fieldSelector"), `metadata.name=${name}`].filter(Boolean).join(","));
+  const predicate = predicateFromQuery(info, q);
+
+  let lastRV = 0;
+  let first = true;
+  let closed = false;
+  let watch: StoreWatch | undefined;
+  const timers: NodeJS.Timeout[] = [];
+
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    watch?.stop();
+    for (const t of timers) clearTimeout(t);
+    res.end();
+  };
+  const write = (ev: { type: string; object: unknown }) => {
+    if (closed) return;
+    res.write(JSON.stringify(ev) + "\n");
+    if (res.writableLength > MAX_BUFFERED_BYTES) close();
+  };
+  const emit = (ev: WatchEvent) => {
+    const rvOf = Number(ev.object.metadata?.resourceVersion ?? 0);
+    if (rvOf > lastRV) lastRV = rvOf;
+    if (ev.type === "ERROR" || out.as === "Object") return write(ev);
+    const rendered = renderObject(info, ev.object, out) as { columnDefinitions?: unknown[] };
+    // Column definitions travel with the first event only, as kube-apiserver sends them.
+    if (!first && out.as === "Table") rendered.columnDefinitions = [];
+    first = false;
+    write({ type: ev.type, object: rendered });
+  };
+  const bookmark = (annotations?: Record<string, string>) =>
+    write({
+      type: "BOOKMARK",
+      object: { kind: info.kind, apiVersion: apiVersionOf(info), metadata: { resourceVersion: String(lastRV), ...(annotations ? { annotations } : {}) } } as KubeObject,
+    });
+
+  res.status(200).type("application/json");
+  res.setHeader("Transfer-Encoding", "chunked");
+  res.setHeader("Cache-Control", "no-cache, private");
+  res.flushHeaders();
+  req.on("close", close);
+
+  watch = await ctx.registry.watch(info, ns, { ...(rv !== undefined ? { resourceVersion: rv } : {}), ...(predicate ? { predicate } : {}), sendInitialEvents }, emit);
+  if (closed) watch.stop();
+  if (lastRV === 0) lastRV = Number(rv ?? 0) || ctx.registry.storeFor(info).currentRevision();
+  if (sendInitialEvents) bookmark({ "k8s.io/initial-events-end": "true" });
+  if (bookmarks) {
+    const tick = () => {
+      if (closed) return;
+      bookmark();
+      timers[0] = setTimeout(tick, ctx.bookmarkIntervalMs);
+    };
+    timers[0] = setTimeout(tick, ctx.bookmarkIntervalMs);
+  }
+  if (timeoutSeconds > 0) timers.push(setTimeout(close, timeoutSeconds * 1000));
+}
