@@ -270,7 +270,8 @@ interface Item {
 }
 
 const isWhitespace = (ch: string): boolean => ch === " " || ch === "\t" || ch === "\r" || ch === "\n";
-const isSpecialSymbol = (ch: string): boolean => "=!(),><".includes(ch) && ch !== "";
+const specialSymbols = new Set(["=", "!", "(", ")", ",", ">", "<"]);
+const isSpecialSymbol = (ch: string): boolean => specialSymbols.has(ch);
 
 /** The Lexer of labels: byte at a time; a NUL or the end of input ends the string. */
 class Lexer {

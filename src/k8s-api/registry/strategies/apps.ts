@@ -17,12 +17,12 @@ import {
   validateStatefulSetUpdate,
 } from "../../validation/apps.js";
 import { defaultClaimTemplate, defaultPodTemplate } from "./defaults.js";
-import { asObj, bumpGenerationIf, bumpGenerationOnSpecChange, child, def, intAnnotation, keepOldStatus, list, meta, rec, resetStatusAndGeneration, statusSubresource, type Obj } from "./helpers.js";
+import { asObj, bumpGenerationIf, bumpGenerationOnSpecChange, child, def, intAnnotation, keepOldStatus, list, meta, rec, resetStatusAndGeneration, statusSubresource, type Obj, type Typed } from "./helpers.js";
 
 const dnsSubdomain = (n: string) => nameIsDNSSubdomain(n, false);
 
 /** SetDefaults_Deployment. */
-function defaultDeployment(d: V1Deployment): void {
+function defaultDeployment(d: Typed<V1Deployment>): void {
   const spec = child(asObj(d), "spec");
   def(spec, "replicas", 1);
   const strategy = child(spec, "strategy");
@@ -37,7 +37,7 @@ function defaultDeployment(d: V1Deployment): void {
   defaultPodTemplate(spec.template);
 }
 
-export const deploymentStrategy: Strategy<V1Deployment> = {
+export const deploymentStrategy: Strategy<Typed<V1Deployment>> = {
   applyDefaults: defaultDeployment,
   prepareForCreate: (d) => resetStatusAndGeneration(d, {}),
   prepareForUpdate(d, old) {
@@ -52,7 +52,7 @@ export const deploymentStrategy: Strategy<V1Deployment> = {
   validateName: dnsSubdomain,
 };
 
-export const replicaSetStrategy: Strategy<V1ReplicaSet> = {
+export const replicaSetStrategy: Strategy<Typed<V1ReplicaSet>> = {
   applyDefaults(rs) {
     const spec = child(asObj(rs), "spec");
     def(spec, "replicas", 1);
@@ -71,7 +71,7 @@ export const replicaSetStrategy: Strategy<V1ReplicaSet> = {
 };
 
 /** SetDefaults_StatefulSet. */
-function defaultStatefulSet(sts: V1StatefulSet): void {
+function defaultStatefulSet(sts: Typed<V1StatefulSet>): void {
   const spec = child(asObj(sts), "spec");
   if (spec.podManagementPolicy === undefined || spec.podManagementPolicy === null || spec.podManagementPolicy === "") spec.podManagementPolicy = "OrderedReady";
   const us = child(spec, "updateStrategy");
@@ -90,7 +90,7 @@ function defaultStatefulSet(sts: V1StatefulSet): void {
   for (const claim of list(spec.volumeClaimTemplates)) defaultClaimTemplate(claim);
 }
 
-export const statefulSetStrategy: Strategy<V1StatefulSet> = {
+export const statefulSetStrategy: Strategy<Typed<V1StatefulSet>> = {
   applyDefaults: defaultStatefulSet,
   prepareForCreate: (sts) => resetStatusAndGeneration(sts, { replicas: 0, availableReplicas: 0 }),
   prepareForUpdate(sts, old) {
@@ -108,11 +108,11 @@ export const statefulSetStrategy: Strategy<V1StatefulSet> = {
 /** apps/v1 carries the internal spec.templateGeneration in this annotation. */
 export const DAEMONSET_TEMPLATE_GENERATION_ANNOTATION = "deprecated.daemonset.template.generation";
 
-function setTemplateGeneration(ds: V1DaemonSet, gen: number): void {
+function setTemplateGeneration(ds: Typed<V1DaemonSet>, gen: number): void {
   meta(ds).annotations = { ...(ds.metadata?.annotations ?? {}), [DAEMONSET_TEMPLATE_GENERATION_ANNOTATION]: String(gen) };
 }
 
-export const daemonSetStrategy: Strategy<V1DaemonSet> = {
+export const daemonSetStrategy: Strategy<Typed<V1DaemonSet>> = {
   applyDefaults(ds) {
     const spec = child(asObj(ds), "spec");
     const us = child(spec, "updateStrategy");
@@ -146,7 +146,7 @@ export const daemonSetStrategy: Strategy<V1DaemonSet> = {
   validateName: dnsSubdomain,
 };
 
-export const controllerRevisionStrategy: Strategy<V1ControllerRevision> = {
+export const controllerRevisionStrategy: Strategy<Typed<V1ControllerRevision>> = {
   validate: (cr) => validateControllerRevision(asObj(cr)),
   validateUpdate: (cr, old) => validateControllerRevisionUpdate(asObj(cr), asObj(old)),
   allowCreateOnUpdate: false,

@@ -15,7 +15,7 @@ import {
   validateJobUpdate,
 } from "../../validation/batch.js";
 import { defaultPodTemplate } from "./defaults.js";
-import { asObj, bumpGenerationOnSpecChange, child, def, keepOldStatus, list, meta, rec, resetStatusAndGeneration, statusSubresource, type Obj } from "./helpers.js";
+import { asObj, bumpGenerationOnSpecChange, child, def, keepOldStatus, list, meta, rec, resetStatusAndGeneration, statusSubresource, type Obj, type Typed } from "./helpers.js";
 
 const dnsSubdomain = (n: string) => nameIsDNSSubdomain(n, false);
 const MAX_INT32 = 2147483647;
@@ -25,13 +25,13 @@ function defaultPodFailurePolicy(spec: Obj): void {
 }
 
 /** Labels on the Job default to its template's (SetDefaults_Job; kube also re-applies this on every read). */
-function defaultJobLabels(job: V1Job): void {
+function defaultJobLabels(job: Typed<V1Job>): void {
   const labels = rec(rec(rec(asObj(job.spec).template)?.metadata)?.labels);
   if (labels && Object.keys(job.metadata?.labels ?? {}).length === 0) meta(job).labels = { ...(labels as Record<string, string>) };
 }
 
 /** SetDefaults_Job. */
-function defaultJob(job: V1Job): void {
+function defaultJob(job: Typed<V1Job>): void {
   const spec = child(asObj(job), "spec");
   if ((spec.completions === undefined || spec.completions === null) && (spec.parallelism === undefined || spec.parallelism === null)) {
     spec.completions = 1;
@@ -49,7 +49,7 @@ function defaultJob(job: V1Job): void {
 }
 
 /** generateSelector: pods carry the job's uid and name, the selector picks the uid. */
-function generateSelector(job: V1Job): void {
+function generateSelector(job: Typed<V1Job>): void {
   const spec = child(asObj(job), "spec");
   const template = child(spec, "template");
   const tmeta = child(template, "metadata");
@@ -63,7 +63,7 @@ function generateSelector(job: V1Job): void {
   if (!(CONTROLLER_UID_LABEL in matchLabels)) matchLabels[CONTROLLER_UID_LABEL] = uid;
 }
 
-export const jobStrategy: Strategy<V1Job> = {
+export const jobStrategy: Strategy<Typed<V1Job>> = {
   applyDefaults: defaultJob,
   prepareForCreate(job) {
     if (asObj(job.spec).manualSelector !== true) generateSelector(job);
@@ -87,7 +87,7 @@ export const jobStrategy: Strategy<V1Job> = {
 };
 
 /** SetDefaults_CronJob (the job template gets pod template defaults only). */
-function defaultCronJob(cj: V1CronJob): void {
+function defaultCronJob(cj: Typed<V1CronJob>): void {
   const spec = child(asObj(cj), "spec");
   if (!spec.concurrencyPolicy) spec.concurrencyPolicy = "Allow";
   def(spec, "suspend", false);
@@ -102,7 +102,7 @@ function defaultCronJob(cj: V1CronJob): void {
 
 const cronJobCreateOnly = new CreateOnlyCauses();
 
-export const cronJobStrategy: Strategy<V1CronJob> = {
+export const cronJobStrategy: Strategy<Typed<V1CronJob>> = {
   applyDefaults: defaultCronJob,
   prepareForCreate(cj) {
     resetStatusAndGeneration(cj, {});

@@ -57,6 +57,7 @@ import {
   statusSubresource,
   unset,
   type Obj,
+  type Typed,
 } from "./helpers.js";
 
 const dnsSubdomain = (n: string) => nameIsDNSSubdomain(n, false);
@@ -68,7 +69,7 @@ const DEFAULT_TOLERATION_KEYS = ["node.kubernetes.io/not-ready", "node.kubernete
 export const DEFAULT_TOLERATION_SECONDS = 300;
 
 /** What the ServiceAccount, Priority and DefaultTolerationSeconds admission plugins do to a new pod. */
-export function admitPod(pod: V1Pod): void {
+export function admitPod(pod: Typed<V1Pod>): void {
   const spec = child(asObj(pod), "spec");
   // ServiceAccount admission: every pod runs as a service account, "default" unless named.
   if (unset(spec.serviceAccountName) || spec.serviceAccountName === "") {
@@ -93,7 +94,7 @@ export function admitPod(pod: V1Pod): void {
 }
 
 /** qos.ComputePodQOS: Guaranteed, Burstable or BestEffort from cpu and memory requests and limits. */
-export function computePodQOS(pod: V1Pod): "Guaranteed" | "Burstable" | "BestEffort" {
+export function computePodQOS(pod: Typed<V1Pod>): "Guaranteed" | "Burstable" | "BestEffort" {
   const spec = asObj(pod.spec);
   const requests = new Map<string, Quantity>();
   const limits = new Map<string, Quantity>();
@@ -131,7 +132,7 @@ export function computePodQOS(pod: V1Pod): "Guaranteed" | "Burstable" | "BestEff
 
 const podCreateOnly = new CreateOnlyCauses();
 
-export const podStrategy: Strategy<V1Pod> = {
+export const podStrategy: Strategy<Typed<V1Pod>> = {
   applyDefaults(pod) {
     const spec = child(asObj(pod), "spec");
     defaultPodOnly(spec);
@@ -203,7 +204,7 @@ const needsNodePort = (spec: Obj) => spec.type === "NodePort" || spec.type === "
 const needsHCNodePort = (spec: Obj) => spec.type === "LoadBalancer" && spec.externalTrafficPolicy === "Local";
 
 /** SetDefaults_Service. */
-function defaultService(svc: V1Service): void {
+function defaultService(svc: Typed<V1Service>): void {
   const spec = child(asObj(svc), "spec");
   defStr(spec, "sessionAffinity", "None");
   if (spec.sessionAffinity === "None") delete spec.sessionAffinityConfig;
@@ -318,7 +319,7 @@ function initIPFamilies(spec: Obj): void {
   spec.ipFamilies = fams;
 }
 
-export const serviceStrategy: Strategy<V1Service> = {
+export const serviceStrategy: Strategy<Typed<V1Service>> = {
   applyDefaults: defaultService,
   prepareForCreate(svc) {
     svc.status = { loadBalancer: {} };
@@ -345,7 +346,7 @@ export const serviceStrategy: Strategy<V1Service> = {
 
 // ---- Namespace --------------------------------------------------------------------------------
 
-export const namespaceStrategy: Strategy<V1Namespace> = {
+export const namespaceStrategy: Strategy<Typed<V1Namespace>> = {
   applyDefaults(ns) {
     const name = ns.metadata?.name;
     if (name) meta(ns).labels = { ...(ns.metadata?.labels ?? {}), "kubernetes.io/metadata.name": name };
@@ -376,7 +377,7 @@ export const namespaceStatusStrategy: SubresourceStrategy = statusSubresource({ 
 
 // ---- ConfigMap, Secret, ServiceAccount ---------------------------------------------------------------
 
-export const configMapStrategy: Strategy<V1ConfigMap> = {
+export const configMapStrategy: Strategy<Typed<V1ConfigMap>> = {
   validate: (cm) => validateConfigMap(asObj(cm)),
   validateUpdate: (cm, old) => validateConfigMapUpdate(asObj(cm), asObj(old)),
   allowCreateOnUpdate: false,
@@ -384,7 +385,7 @@ export const configMapStrategy: Strategy<V1ConfigMap> = {
   validateName: dnsSubdomain,
 };
 
-export const secretStrategy: Strategy<V1Secret> = {
+export const secretStrategy: Strategy<Typed<V1Secret>> = {
   applyDefaults(secret) {
     const s = asObj(secret);
     // v1 conversion: stringData entries overwrite data entries (base64-encoded) and are not stored.
@@ -403,7 +404,7 @@ export const secretStrategy: Strategy<V1Secret> = {
   validateName: dnsSubdomain,
 };
 
-export const serviceAccountStrategy: Strategy<V1ServiceAccount> = {
+export const serviceAccountStrategy: Strategy<Typed<V1ServiceAccount>> = {
   prepareForCreate(sa) {
     // cleanSecretReferences: only secret names are kept.
     if (Array.isArray(sa.secrets)) sa.secrets = sa.secrets.map((s) => ({ name: s.name ?? "" }));
@@ -418,7 +419,7 @@ export const serviceAccountStrategy: Strategy<V1ServiceAccount> = {
 
 // ---- Endpoints, Event, Node ------------------------------------------------------------------
 
-export const endpointsStrategy: Strategy<V1Endpoints> = {
+export const endpointsStrategy: Strategy<Typed<V1Endpoints>> = {
   applyDefaults(ep) {
     for (const ss of list(asObj(ep).subsets)) for (const port of list(ss.ports)) defStr(port, "protocol", "TCP");
   },
@@ -428,14 +429,14 @@ export const endpointsStrategy: Strategy<V1Endpoints> = {
   validateName: dnsSubdomain,
 };
 
-export const eventStrategy: Strategy<CoreV1Event> = {
+export const eventStrategy: Strategy<Typed<CoreV1Event>> = {
   validate: (ev) => validateEventLegacy(asObj(ev)),
   allowCreateOnUpdate: true,
   allowUnconditionalUpdate: true,
   validateName: dnsSubdomain,
 };
 
-export const nodeStrategy: Strategy<V1Node> = {
+export const nodeStrategy: Strategy<Typed<V1Node>> = {
   applyDefaults(node) {
     const status = rec(node.status);
     if (status && unset(status.allocatable) && !unset(status.capacity)) status.allocatable = structuredClone(status.capacity);
@@ -450,7 +451,7 @@ export const nodeStrategy: Strategy<V1Node> = {
 
 // ---- ReplicationController and PodTemplate ----------------------------------------------------
 
-export const replicationControllerStrategy: Strategy<V1ReplicationController> = {
+export const replicationControllerStrategy: Strategy<Typed<V1ReplicationController>> = {
   applyDefaults(rc) {
     const spec = child(asObj(rc), "spec");
     const labels = rec(rec(rec(spec.template)?.metadata)?.labels);
@@ -472,7 +473,7 @@ export const replicationControllerStrategy: Strategy<V1ReplicationController> = 
   validateName: dnsSubdomain,
 };
 
-export const podTemplateStrategy: Strategy<V1PodTemplate> = {
+export const podTemplateStrategy: Strategy<Typed<V1PodTemplate>> = {
   applyDefaults: (pt) => defaultPodTemplate(pt.template),
   prepareForCreate: (pt) => void (meta(pt).generation = 1),
   prepareForUpdate: (pt, old) => bumpGenerationIf(pt, old, !semanticEqual(pt.template, old.template)),

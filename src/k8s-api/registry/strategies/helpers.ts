@@ -9,6 +9,9 @@ import { semanticEqual } from "../../validation/common.js";
 
 export type Obj = Record<string, unknown>;
 
+/** A client-node model as the store sees it: also a KubeObject. */
+export type Typed<T> = T & KubeObject;
+
 /** The object's metadata, created when missing. */
 export function meta(obj: KubeObject): NonNullable<KubeObject["metadata"]> {
   if (typeof obj.metadata !== "object" || obj.metadata === null) obj.metadata = {};

@@ -27,18 +27,18 @@ import {
   validateRoleBinding,
   validateRoleBindingUpdate,
 } from "../../validation/other.js";
-import { asObj, bumpGenerationIf, bumpGenerationOnSpecChange, def, defStr, keepOldStatus, list, meta, rec, resetStatusAndGeneration, statusSubresource, type Obj } from "./helpers.js";
+import { asObj, bumpGenerationIf, bumpGenerationOnSpecChange, def, defStr, keepOldStatus, list, meta, rec, resetStatusAndGeneration, statusSubresource, type Obj, type Typed } from "./helpers.js";
 
 const dnsSubdomain = (n: string) => nameIsDNSSubdomain(n, false);
 
-export const leaseStrategy: Strategy<V1Lease> = {
+export const leaseStrategy: Strategy<Typed<V1Lease>> = {
   validate: (lease) => validateLease(asObj(lease)),
   allowCreateOnUpdate: true,
   allowUnconditionalUpdate: false,
   validateName: dnsSubdomain,
 };
 
-export const endpointSliceStrategy: Strategy<V1EndpointSlice> = {
+export const endpointSliceStrategy: Strategy<Typed<V1EndpointSlice>> = {
   applyDefaults(slice) {
     // SetDefaults_EndpointPort: name "" and protocol TCP.
     for (const port of list(asObj(slice).ports)) {
@@ -62,7 +62,7 @@ export const endpointSliceStrategy: Strategy<V1EndpointSlice> = {
   validateName: dnsSubdomain,
 };
 
-export const podDisruptionBudgetStrategy: Strategy<V1PodDisruptionBudget> = {
+export const podDisruptionBudgetStrategy: Strategy<Typed<V1PodDisruptionBudget>> = {
   prepareForCreate: (pdb) => resetStatusAndGeneration(pdb, { currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 }),
   prepareForUpdate(pdb, old) {
     keepOldStatus(pdb, old);
@@ -82,21 +82,21 @@ function defaultBinding(binding: V1RoleBinding | V1ClusterRoleBinding): void {
   for (const subject of list(b.subjects)) if ((subject.kind === "User" || subject.kind === "Group") && !subject.apiGroup) subject.apiGroup = RBAC_GROUP;
 }
 
-export const roleStrategy: Strategy<V1Role> = {
+export const roleStrategy: Strategy<Typed<V1Role>> = {
   validate: (role) => validateRole(asObj(role), true),
   allowCreateOnUpdate: true,
   allowUnconditionalUpdate: true,
   validateName: nameIsPathSegment,
 };
 
-export const clusterRoleStrategy: Strategy<V1ClusterRole> = {
+export const clusterRoleStrategy: Strategy<Typed<V1ClusterRole>> = {
   validate: (role) => validateRole(asObj(role), false),
   allowCreateOnUpdate: true,
   allowUnconditionalUpdate: true,
   validateName: nameIsPathSegment,
 };
 
-export const roleBindingStrategy: Strategy<V1RoleBinding> = {
+export const roleBindingStrategy: Strategy<Typed<V1RoleBinding>> = {
   applyDefaults: defaultBinding,
   validate: (b) => validateRoleBinding(asObj(b), true),
   validateUpdate: (b, old) => validateRoleBindingUpdate(asObj(b), asObj(old)),
@@ -105,7 +105,7 @@ export const roleBindingStrategy: Strategy<V1RoleBinding> = {
   validateName: nameIsPathSegment,
 };
 
-export const clusterRoleBindingStrategy: Strategy<V1ClusterRoleBinding> = {
+export const clusterRoleBindingStrategy: Strategy<Typed<V1ClusterRoleBinding>> = {
   applyDefaults: defaultBinding,
   validate: (b) => validateRoleBinding(asObj(b), false),
   validateUpdate: (b, old) => validateRoleBindingUpdate(asObj(b), asObj(old)),
@@ -114,7 +114,7 @@ export const clusterRoleBindingStrategy: Strategy<V1ClusterRoleBinding> = {
   validateName: nameIsPathSegment,
 };
 
-export const priorityClassStrategy: Strategy<V1PriorityClass> = {
+export const priorityClassStrategy: Strategy<Typed<V1PriorityClass>> = {
   applyDefaults: (pc) => def(asObj(pc), "preemptionPolicy", "PreemptLowerPriority"),
   validate: (pc) => validatePriorityClass(asObj(pc)),
   validateUpdate: (pc, old) => validatePriorityClassUpdate(asObj(pc), asObj(old)),
