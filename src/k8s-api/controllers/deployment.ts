@@ -236,19 +236,11 @@ export class DeploymentController implements Controller {
   // ---- writes -----------------------------------------------------------------------
 
   /**
-   * Write the deployment's status (UpdateStatus). Upstream carries the revision
-   * annotation in the same status write; berth's status subresource takes only status,
-   * so a changed revision annotation is written first with a merge patch of metadata.
+   * Write the deployment's status (UpdateStatus). As upstream, the same write carries
+   * the revision annotation: the status subresource keeps metadata other than labels.
    */
   private async updateStatus(d: Deployment): Promise<void> {
     const m = mutableMeta(d);
-    const stored = this.deployments.get(keyOf(d));
-    const rev = m.annotations?.[du.REVISION_ANNOTATION];
-    if (rev !== undefined && meta(stored).annotations?.[du.REVISION_ANNOTATION] !== rev) {
-      // Conditional on the object the decision was made on, as the status write would be.
-      const patched = await this.ctx.client.patch<Deployment>(DEPLOYMENTS, m.namespace ?? "", m.name ?? "", "merge", { metadata: { annotations: { [du.REVISION_ANNOTATION]: rev }, resourceVersion: m.resourceVersion } });
-      m.resourceVersion = meta(patched).resourceVersion;
-    }
     const updated = await this.ctx.client.update<Deployment>(DEPLOYMENTS, m.namespace ?? "", d, { subresource: "status" });
     m.resourceVersion = meta(updated).resourceVersion;
     this.log.debug("updated deployment status", { deployment: keyOf(d), status: d.status });

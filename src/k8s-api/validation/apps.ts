@@ -28,6 +28,12 @@ export function validateSelectorMatchesTemplate(selector: unknown, template: Obj
 /** ValidatePodTemplateSpecForReplicaSet (Deployments and ReplicaSets). */
 function validateTemplateForReplicaSet(selector: unknown, template: unknown, field: string, kind: "ReplicaSet" | "DaemonSet"): Causes {
   const t = asRecord(template) ?? {};
+  try {
+    labelSelectorAsMatcher((selector ?? null) as never);
+  } catch {
+    // LabelSelectorAsSelector failed: upstream reports only that, not the template.
+    return [fe.invalidRendered("spec.selector", goLabelSelector(selector), "invalid label selector")];
+  }
   const causes: Causes = [...validateSelectorMatchesTemplate(selector, t, "spec.selector", field, "invalid label selector")];
   causes.push(...validatePodTemplateSpec(t, field));
   causes.push(...alwaysRestartNoDeadline(t, field, kind));
@@ -166,7 +172,9 @@ export function validateStatefulSetSpec(spec: unknown): Causes {
   }
   const t = asRecord(s.template) ?? {};
   const tmeta = asRecord(t.metadata) ?? {};
-  causes.push(...validateSelectorMatchesTemplate(s.selector, t, "spec.selector", "spec.template", ""));
+  const selectorCauses = validateSelectorMatchesTemplate(s.selector, t, "spec.selector", "spec.template", "");
+  causes.push(...selectorCauses);
+  if (selectorCauses.some((c) => c.field === "spec.selector")) return causes;
   // Upstream validates only the template's metadata here (volumes come from claim templates too).
   causes.push(...validateLabels(tmeta.labels, "spec.template.labels"));
   causes.push(...validateAnnotations(tmeta.annotations, "spec.template.annotations"));
