@@ -49,6 +49,8 @@ describe("deployment controller", function () {
       return cur.status?.replicas === 3 && cur.status?.unavailableReplicas === 3 && cur.status;
     });
     expect(status).to.include({ replicas: 3, updatedReplicas: 3, unavailableReplicas: 3 });
+    const stored = await c.client.get<Obj>(DEPLOY, "default", "web");
+    if (stored.metadata?.generation !== undefined) expect(stored.status?.observedGeneration).to.equal(stored.metadata.generation);
     expect(status.readyReplicas).to.equal(undefined);
     const available = status.conditions?.find((x) => x.type === "Available");
     expect(available).to.include({ status: "False", reason: "MinimumReplicasUnavailable", message: "Deployment does not have minimum availability." } as never);

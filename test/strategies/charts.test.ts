@@ -97,12 +97,32 @@ const objects: { group: string; kind: string; obj: KubeObject }[] = [
 
 describe("strategies: chart and kubectl objects", () => {
   for (const o of objects)
-    it(`accepts ${o.kind} ${o.obj.metadata?.name} and an identical re-apply`, () => {
+    it(`accepts ${o.kind} ${o.obj.metadata?.name} and an identical replace`, () => {
       const r = info(o.group, o.kind);
       const res = create(r, o.obj);
       expect(lines(res.causes)).to.deep.equal([]);
+      // As upstream, a pod cannot be replaced by its manifest: admission filled in fields the manifest lacks.
+      if (o.kind === "Pod") return;
       const again = update(r, o.obj, res.obj);
       expect(lines(again.causes)).to.deep.equal([]);
-      if (o.kind !== "Pod" && o.kind !== "Service") expect(again.obj.metadata?.generation).to.equal(res.obj.metadata?.generation);
+      if (o.kind !== "Service") expect(again.obj.metadata?.generation).to.equal(res.obj.metadata?.generation);
     });
+});
+
+describe("strategies: robustness", () => {
+  it("never throws on sparse or odd objects, only reports causes", async () => {
+    const { RESOURCES } = await import("../../src/k8s-api/registry/resources.js");
+    const odd: KubeObject[] = [
+      { metadata: { name: "x" } },
+      { metadata: { name: "x" }, spec: null, status: null },
+      { metadata: { name: "x" }, spec: { template: null, selector: null, containers: null, ports: "nope" }, data: null },
+      { metadata: { name: "x" }, spec: { template: { spec: { containers: [null, 3, { ports: [null] }] } } } },
+    ];
+    for (const r of RESOURCES)
+      for (const o of odd) {
+        const res = create(r, o);
+        expect(res.causes, `${r.kind}`).to.be.an("array");
+        update(r, o, res.obj);
+      }
+  });
 });

@@ -255,6 +255,7 @@ export function validateControllerRevision(obj: Obj): Causes {
   return causes;
 }
 
+/** ValidateControllerRevisionUpdate: data is immutable. */
 export function validateControllerRevisionUpdate(obj: Obj, old: Obj): Causes {
   return immutable(obj.data, old.data, "data");
 }

@@ -4,11 +4,12 @@
  * (schedule, time zone, job template).
  */
 import { labelSelectorAsMatcher } from "../selectors/index.js";
-import { dns1123Label, asArray, asRecord, fe, goLabelSelector, goStringMap, immutable, nonNegative, semanticEqual, str, validateLabelSelector, validateQualifiedName, type Causes } from "./common.js";
+import { dns1123Label, asArray, objs, strs, asRecord, fe, goLabelSelector, goStringMap, immutable, nonNegative, semanticEqual, str, validateLabelSelector, validateQualifiedName, type Causes } from "./common.js";
 import { validatePodTemplateSpec } from "./pod.js";
 
 type Obj = Record<string, unknown>;
 
+/** Labels the Job strategy puts on its pods (batch.JobNameLabel, ControllerUidLabel and their legacy forms). */
 export const JOB_NAME_LABEL = "batch.kubernetes.io/job-name";
 export const CONTROLLER_UID_LABEL = "batch.kubernetes.io/controller-uid";
 export const LEGACY_JOB_NAME_LABEL = "job-name";
@@ -111,7 +112,7 @@ function validateJobSpecCommon(spec: Obj, field: string): Causes {
   if (sp) {
     if (mode !== "Indexed") causes.push(fe.invalid(`${field}.successPolicy`, sp, "requires indexed completion mode"));
     else {
-      const rules = asArray<Obj>(sp.rules);
+      const rules = objs(sp.rules);
       if (rules.length === 0) causes.push(fe.required(`${field}.successPolicy.rules`, "at least one rules must be specified when the successPolicy is specified"));
       if (rules.length > 20) causes.push(fe.tooMany(`${field}.successPolicy.rules`, rules.length, 20));
       rules.forEach((r, i) => {
@@ -137,10 +138,10 @@ function validateJobSpecCommon(spec: Obj, field: string): Causes {
 
 function validatePodFailurePolicy(spec: Obj, pfp: Obj, field: string): Causes {
   const causes: Causes = [];
-  const rules = asArray<Obj>(pfp.rules);
+  const rules = objs(pfp.rules);
   if (rules.length > MAX_POD_FAILURE_POLICY_RULES) causes.push(fe.tooMany(`${field}.rules`, rules.length, MAX_POD_FAILURE_POLICY_RULES));
   const tspec = asRecord(asRecord(spec.template)?.spec) ?? {};
-  const names = new Set([...asArray<Obj>(tspec.containers), ...asArray<Obj>(tspec.initContainers)].map((c) => str(c.name)));
+  const names = new Set([...objs(tspec.containers), ...objs(tspec.initContainers)].map((c) => str(c.name)));
   rules.forEach((rule, i) => {
     const rp = `${field}.rules[${i}]`;
     const action = str(rule.action);
@@ -149,7 +150,7 @@ function validatePodFailurePolicy(spec: Obj, pfp: Obj, field: string): Causes {
       if (spec.backoffLimitPerIndex === undefined || spec.backoffLimitPerIndex === null) causes.push(fe.invalid(`${rp}.action`, action, "requires the backoffLimitPerIndex to be set"));
     } else if (!POD_FAILURE_ACTIONS.includes(action)) causes.push(fe.notSupported(`${rp}.action`, action, POD_FAILURE_ACTIONS));
     const onExit = asRecord(rule.onExitCodes);
-    const onConds = asArray<Obj>(rule.onPodConditions);
+    const onConds = objs(rule.onPodConditions);
     if (onExit) {
       const ep = `${rp}.onExitCodes`;
       const op = str(onExit.operator);

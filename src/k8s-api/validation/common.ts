@@ -8,6 +8,7 @@ import type { StatusCause } from "../errors.js";
 import { fieldError } from "./field.js";
 import { isDNS1123Subdomain, isDNS1035Label, isQualifiedName, isValidLabelValue, DNS1123_LABEL_MAX } from "./names.js";
 
+/** A list of field errors. */
 export type Causes = StatusCause[];
 
 // ---- rendering bad values ------------------------------------------------------------
@@ -94,7 +95,9 @@ export const fe = {
   },
 };
 
+/** apimachinery FieldImmutableErrorMsg. */
 export const FIELD_IMMUTABLE = "field is immutable";
+/** apimachinery IsNegativeErrorMsg. */
 export const IS_NEGATIVE = "must be greater than or equal to 0";
 
 /** ValidateNonnegativeField. */
@@ -165,8 +168,11 @@ export function maskTrailingDash(name: string): string {
 /** A ValidateNameFunc: messages for a name (or, with prefix, a generateName). */
 export type NameFn = (name: string, prefix?: boolean) => string[];
 
+/** NameIsDNSSubdomain (most object names). */
 export const nameIsDNSSubdomain: NameFn = (name, prefix) => isDNS1123Subdomain(prefix ? maskTrailingDash(name) : name);
+/** NameIsDNSLabel (namespaces, StatefulSets). */
 export const nameIsDNSLabel: NameFn = (name, prefix) => dns1123Label(prefix ? maskTrailingDash(name) : name);
+/** NameIsDNS1035Label (Services). */
 export const nameIsDNS1035Label: NameFn = (name, prefix) => isDNS1035Label(prefix ? maskTrailingDash(name) : name);
 /** path.IsValidPathSegmentName (RBAC). */
 export const nameIsPathSegment: NameFn = (name) => {
@@ -194,6 +200,7 @@ export function validateQualifiedName(value: string, field: string): Causes {
   return isQualifiedName(value).map((m) => fe.invalid(field, value, m));
 }
 
+/** validation.InclusiveRangeError. */
 export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
@@ -262,10 +269,12 @@ export function percentErrors(v: string): string[] {
 
 const ipv4Re = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
+/** A dotted-quad IPv4 address (no leading zeros). */
 export function isIPv4(ip: string): boolean {
   return ipv4Re.test(ip);
 }
 
+/** An IPv6 address, compressed or not, optionally with an IPv4 tail. */
 export function isIPv6(ip: string): boolean {
   if (!ip.includes(":")) return false;
   let s = ip;
@@ -316,6 +325,7 @@ export function validateLabels(labels: unknown, field: string): Causes {
   return causes;
 }
 
+/** Annotations may hold 256 KiB of keys and values in total. */
 export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * (1 << 10);
 
 /** apimachinery ValidateAnnotations: lower-cased qualified-name keys, total size at most 256 KiB. */
@@ -371,10 +381,22 @@ export function asRecord(v: unknown): Record<string, unknown> | undefined {
   return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
+/** v when it is an array, else an empty one. */
 export function asArray<T = unknown>(v: unknown): T[] {
   return Array.isArray(v) ? (v as T[]) : [];
 }
 
+/** The entries of a JSON array as objects (non-objects read as {}, so indexes stay right). */
+export function objs(v: unknown): Record<string, unknown>[] {
+  return asArray(v).map((x) => (typeof x === "object" && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {}));
+}
+
+/** The entries of a JSON array as strings. */
+export function strs(v: unknown): string[] {
+  return asArray(v).map((x) => (typeof x === "string" ? x : String(x)));
+}
+
+/** v when it is a string, else "". */
 export function str(v: unknown): string {
   return typeof v === "string" ? v : "";
 }

@@ -5,6 +5,8 @@
  */
 import {
   asArray,
+  objs,
+  strs,
   asRecord,
   configMapKeyErrors,
   fe,
@@ -39,7 +41,7 @@ const SERVICE_TYPES = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
 const PROTOCOLS = ["SCTP", "TCP", "UDP"];
 
 function isHeadless(spec: Obj): boolean {
-  const ips = asArray<string>(spec.clusterIPs);
+  const ips = strs(spec.clusterIPs);
   return ips.length === 1 && ips[0] === "None";
 }
 
@@ -65,7 +67,7 @@ export function validateService(svc: Obj): Causes {
   const causes: Causes = [];
   const type = str(spec.type);
   const headless = isHeadless(spec);
-  const ports = asArray<Obj>(spec.ports);
+  const ports = objs(spec.ports);
 
   const hints = annotations["service.kubernetes.io/topology-aware-hints"];
   const mode = annotations["service.kubernetes.io/topology-mode"];
@@ -141,7 +143,7 @@ export function validateService(svc: Obj): Causes {
 
   causes.push(...validateClusterIPsRelatedFields(spec));
 
-  asArray<string>(spec.externalIPs).forEach((ip, i) => {
+  strs(spec.externalIPs).forEach((ip, i) => {
     const errs = validateIP(`spec.externalIPs[${i}]`, ip);
     causes.push(...(errs.length ? errs : nonSpecialIP(ip, `spec.externalIPs[${i}]`)));
   });
@@ -169,7 +171,7 @@ export function validateService(svc: Obj): Causes {
     portKeys.add(key);
   });
 
-  const ranges = asArray<string>(spec.loadBalancerSourceRanges);
+  const ranges = strs(spec.loadBalancerSourceRanges);
   if (ranges.length > 0) {
     if (type !== "LoadBalancer") causes.push(fe.forbidden("spec.LoadBalancerSourceRanges", "may only be used when `type` is 'LoadBalancer'"));
     ranges.forEach((r, i) => causes.push(...validateCIDR(`spec.LoadBalancerSourceRanges[${i}]`, r.trim())));
@@ -231,8 +233,8 @@ function validateClusterIPsRelatedFields(spec: Obj): Causes {
   if (str(spec.type) === "ExternalName") return [];
   const causes: Causes = [];
   const clusterIP = str(spec.clusterIP);
-  const clusterIPs = asArray<string>(spec.clusterIPs);
-  const families = asArray<string>(spec.ipFamilies);
+  const clusterIPs = strs(spec.clusterIPs);
+  const families = strs(spec.ipFamilies);
   if (clusterIP) {
     if (clusterIPs.length === 0) causes.push(fe.required("spec.clusterIPs"));
     else if (clusterIPs[0] !== clusterIP) causes.push(fe.invalid("spec.clusterIPs", clusterIPs, "first value must match `clusterIP`"));
@@ -280,8 +282,8 @@ export function validateServiceUpdate(svc: Obj, old: Obj): Causes {
   if (str(spec.type) === "ExternalName" || str(o.type) === "ExternalName") return causes;
   const newHeadless = isHeadless(spec);
   const oldHeadless = isHeadless(o);
-  const ips = asArray<string>(spec.clusterIPs);
-  const oldIPs = asArray<string>(o.clusterIPs);
+  const ips = strs(spec.clusterIPs);
+  const oldIPs = strs(o.clusterIPs);
   if (!(oldHeadless && newHeadless)) {
     if (ips.length === oldIPs.length) {
       oldIPs.forEach((ip, i) => {
@@ -297,8 +299,8 @@ export function validateServiceUpdate(svc: Obj, old: Obj): Causes {
     }
   }
   if (newHeadless === oldHeadless && !newHeadless) {
-    const fams = asArray<string>(spec.ipFamilies);
-    const oldFams = asArray<string>(o.ipFamilies);
+    const fams = strs(spec.ipFamilies);
+    const oldFams = strs(o.ipFamilies);
     if (fams.length === oldFams.length) {
       if (oldFams.some((f, i) => f !== fams[i])) causes.push(fe.invalid("spec.ipFamilies[0]", fams, "may not change once set"));
     } else if (oldFams.length > fams.length) {
@@ -420,7 +422,7 @@ export function validateSecretUpdate(secret: Obj, old: Obj): Causes {
 /** ValidateNamespace minus ObjectMeta: spec.finalizers names (reported at the list's path). */
 export function validateNamespace(ns: Obj): Causes {
   const causes: Causes = [];
-  for (const f of asArray<string>(asRecord(ns.spec)?.finalizers)) causes.push(...validateFinalizerName(f, "spec.finalizers"));
+  for (const f of strs(asRecord(ns.spec)?.finalizers)) causes.push(...validateFinalizerName(f, "spec.finalizers"));
   return causes;
 }
 
@@ -436,7 +438,7 @@ export function validateNamespaceStatusUpdate(ns: Obj): Causes {
 function validateTaints(taints: unknown, field: string): Causes {
   const causes: Causes = [];
   const seen = new Map<string, Set<string>>();
-  asArray<Obj>(taints).forEach((t, i) => {
+  objs(taints).forEach((t, i) => {
     const p = `${field}[${i}]`;
     const key = str(t.key);
     const effect = str(t.effect);
@@ -474,7 +476,7 @@ export function validateNode(node: Obj): Causes {
   const causes: Causes = [...validateTaints(spec.taints, "metadata.taints")];
   causes.push(...validateResourceList(status.capacity, "status.capacity"));
   causes.push(...validateResourceList(status.allocatable, "status.allocatable"));
-  const cidrs = asArray<string>(spec.podCIDRs);
+  const cidrs = strs(spec.podCIDRs);
   cidrs.forEach((c, i) => causes.push(...validateCIDR(`spec.podCIDRs[${i}]`, c)));
   if (cidrs.length > 1) {
     if (cidrs.length > 2 || cidrs[0]!.includes(":") === cidrs[1]!.includes(":")) causes.push(fe.invalid("spec.podCIDRs", cidrs, "may specify no more than one CIDR for each IP family"));
@@ -492,8 +494,8 @@ export function validateNodeUpdate(node: Obj, old: Obj): Causes {
   const spec = asRecord(node.spec) ?? {};
   const o = asRecord(old.spec) ?? {};
   const causes: Causes = [];
-  const oldCIDRs = asArray<string>(o.podCIDRs);
-  const cidrs = asArray<string>(spec.podCIDRs);
+  const oldCIDRs = strs(o.podCIDRs);
+  const cidrs = strs(spec.podCIDRs);
   if (oldCIDRs.length > 0) {
     if (oldCIDRs.length !== cidrs.length) causes.push(fe.forbidden("spec.podCIDRs", 'node updates may not change podCIDR except from "" to valid'));
     else oldCIDRs.forEach((c, i) => {
@@ -503,7 +505,7 @@ export function validateNodeUpdate(node: Obj, old: Obj): Causes {
   if (str(o.providerID) && o.providerID !== spec.providerID) causes.push(fe.forbidden("spec.providerID", 'node updates may not change providerID except from "" to valid'));
   if (str(spec.externalID) !== str(o.externalID)) causes.push(fe.forbidden("spec.externalID", "may not be updated"));
   const seen = new Set<string>();
-  asArray<Obj>(asRecord(node.status)?.addresses).forEach((a, i) => {
+  objs(asRecord(node.status)?.addresses).forEach((a, i) => {
     const key = `${str(a.type)}/${str(a.address)}`;
     if (seen.has(key)) causes.push(fe.duplicate(`status.addresses[${i}]`, a));
     seen.add(key);
@@ -516,10 +518,10 @@ export function validateNodeUpdate(node: Obj, old: Obj): Causes {
 /** ValidateEndpoints minus ObjectMeta. */
 export function validateEndpoints(ep: Obj): Causes {
   const causes: Causes = [];
-  asArray<Obj>(ep.subsets).forEach((ss, i) => {
+  objs(ep.subsets).forEach((ss, i) => {
     const p = `subsets[${i}]`;
-    const addrs = asArray<Obj>(ss.addresses);
-    const notReady = asArray<Obj>(ss.notReadyAddresses);
+    const addrs = objs(ss.addresses);
+    const notReady = objs(ss.notReadyAddresses);
     if (addrs.length === 0 && notReady.length === 0) causes.push(fe.required(p, "must specify `addresses` or `notReadyAddresses`"));
     const addr = (a: Obj, ap: string) => {
       const ip = str(a.ip);
@@ -530,7 +532,7 @@ export function validateEndpoints(ep: Obj): Causes {
     };
     addrs.forEach((a, j) => addr(a, `${p}.addresses[${j}]`));
     notReady.forEach((a, j) => addr(a, `${p}.notReadyAddresses[${j}]`));
-    const ports = asArray<Obj>(ss.ports);
+    const ports = objs(ss.ports);
     ports.forEach((port, j) => causes.push(...validateEndpointPort(port, ports.length > 1, `${p}.ports[${j}]`)));
   });
   return causes;

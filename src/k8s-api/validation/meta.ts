@@ -18,6 +18,7 @@ import {
   type Causes,
 } from "./common.js";
 
+/** How validateObjectMeta checks scope and names. */
 export interface ObjectMetaOptions {
   /** Namespaced resources require metadata.namespace; cluster-scoped ones forbid it. */
   readonly namespaced: boolean;

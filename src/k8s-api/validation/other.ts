@@ -2,7 +2,7 @@
  * Validation of the smaller groups: coordination (Lease), discovery (EndpointSlice),
  * policy (PodDisruptionBudget), rbac (roles and bindings) and scheduling (PriorityClass).
  */
-import { asArray, asRecord, fe, immutable, isIPv4, isIPv6, nameIsPathSegment, nonNegative, percentErrors, str, validateDNS1123Label, validateLabelSelector, type Causes } from "./common.js";
+import { asArray, objs, strs, asRecord, fe, immutable, isIPv4, isIPv6, nameIsPathSegment, nonNegative, percentErrors, str, validateDNS1123Label, validateLabelSelector, type Causes } from "./common.js";
 import { isDNS1123Label, isDNS1123Subdomain } from "./names.js";
 import { nonSpecialIP, validateEndpointPort } from "./core.js";
 
@@ -33,11 +33,11 @@ export function validateEndpointSlice(slice: Obj): Causes {
   const addressType = str(slice.addressType);
   if (!addressType) causes.push(fe.required("addressType"));
   else if (!ADDRESS_TYPES.includes(addressType)) causes.push(fe.notSupported("addressType", addressType, ADDRESS_TYPES));
-  const endpoints = asArray<Obj>(slice.endpoints);
+  const endpoints = objs(slice.endpoints);
   if (endpoints.length > 1000) causes.push(fe.tooMany("endpoints", endpoints.length, 1000));
   endpoints.forEach((ep, i) => {
     const p = `endpoints[${i}]`;
-    const addresses = asArray<string>(ep.addresses);
+    const addresses = strs(ep.addresses);
     if (addresses.length === 0) causes.push(fe.required(`${p}.addresses`, "must contain at least 1 address"));
     else if (addresses.length > 100) causes.push(fe.tooMany(`${p}.addresses`, addresses.length, 100));
     addresses.forEach((a, j) => {
@@ -58,7 +58,7 @@ export function validateEndpointSlice(slice: Obj): Causes {
     if (typeof ep.nodeName === "string") for (const m of isDNS1123Subdomain(ep.nodeName)) causes.push(fe.invalid(`${p}.nodeName`, ep.nodeName, m));
     if (typeof ep.hostname === "string") causes.push(...validateDNS1123Label(ep.hostname, `${p}.hostname`));
   });
-  const ports = asArray<Obj>(slice.ports);
+  const ports = objs(slice.ports);
   if (ports.length > 20000) causes.push(fe.tooMany("ports", ports.length, 20000));
   const names = new Set<string>();
   ports.forEach((port, i) => {
@@ -79,6 +79,7 @@ export function validateEndpointSlice(slice: Obj): Causes {
   return causes;
 }
 
+/** ValidateEndpointSliceUpdate: addressType is immutable. */
 export function validateEndpointSliceUpdate(slice: Obj, old: Obj): Causes {
   return slice.addressType === old.addressType ? [] : [fe.invalid("addressType", slice.addressType ?? "", "field is immutable")];
 }
@@ -118,7 +119,7 @@ export const RBAC_GROUP = "rbac.authorization.k8s.io";
 function validatePolicyRule(rule: Obj, namespaced: boolean, p: string): Causes {
   const causes: Causes = [];
   if (asArray(rule.verbs).length === 0) causes.push(fe.required(`${p}.verbs`, "verbs must contain at least one value"));
-  const nonResourceURLs = asArray<string>(rule.nonResourceURLs);
+  const nonResourceURLs = strs(rule.nonResourceURLs);
   if (nonResourceURLs.length > 0) {
     if (namespaced) causes.push(fe.invalid(`${p}.nonResourceURLs`, nonResourceURLs, "namespaced rules cannot apply to non-resource URLs"));
     if (asArray(rule.apiGroups).length > 0 || asArray(rule.resources).length > 0 || asArray(rule.resourceNames).length > 0)
@@ -135,7 +136,7 @@ function validatePolicyRule(rule: Obj, namespaced: boolean, p: string): Causes {
 /** ValidateRole / ValidateClusterRole minus ObjectMeta. */
 export function validateRole(role: Obj, namespaced: boolean): Causes {
   const causes: Causes = [];
-  asArray<Obj>(role.rules).forEach((r, i) => causes.push(...validatePolicyRule(r, namespaced, `rules[${i}]`)));
+  objs(role.rules).forEach((r, i) => causes.push(...validatePolicyRule(r, namespaced, `rules[${i}]`)));
   const agg = asRecord(role.aggregationRule);
   if (!namespaced && agg) {
     const selectors = asArray(agg.clusterRoleSelectors);
@@ -180,10 +181,11 @@ export function validateRoleBinding(binding: Obj, namespaced: boolean): Causes {
   const name = str(ref.name);
   if (!name) causes.push(fe.required("roleRef.name"));
   else for (const m of nameIsPathSegment(name)) causes.push(fe.invalid("roleRef.name", name, m));
-  asArray<Obj>(binding.subjects).forEach((s, i) => causes.push(...validateSubject(s, namespaced, `subjects[${i}]`)));
+  objs(binding.subjects).forEach((s, i) => causes.push(...validateSubject(s, namespaced, `subjects[${i}]`)));
   return causes;
 }
 
+/** Validate(Cluster)RoleBindingUpdate: roleRef is immutable. */
 export function validateRoleBindingUpdate(binding: Obj, old: Obj): Causes {
   const ref = asRecord(binding.roleRef) ?? {};
   const oldRef = asRecord(old.roleRef) ?? {};
@@ -222,6 +224,7 @@ export function validatePriorityClass(pc: Obj): Causes {
   return causes;
 }
 
+/** ValidatePriorityClassUpdate: value and preemptionPolicy are immutable. */
 export function validatePriorityClassUpdate(pc: Obj, old: Obj): Causes {
   const causes: Causes = [];
   if ((pc.value ?? 0) !== (old.value ?? 0)) causes.push(fe.forbidden("value", "may not be changed in an update."));

@@ -7,6 +7,8 @@ import type { StatusCause } from "../errors.js";
 import { isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from "./names.js";
 import {
   asArray,
+  objs,
+  strs,
   asRecord,
   configMapKeyErrors,
   envVarNameErrors,
@@ -34,6 +36,7 @@ import { compareQuantity, isWhole, parseQuantity, ZERO } from "./quantity.js";
 
 type Obj = Record<string, unknown>;
 
+/** Where a PodSpec sits (upstream PodValidationOptions, the part berth needs). */
 export interface PodSpecOptions {
   /** The spec belongs to a Pod (not a template): hostPort must equal containerPort with hostNetwork. */
   readonly resourceIsPod?: boolean;
@@ -85,7 +88,7 @@ const HOST_PATH_TYPES = ["", "BlockDevice", "CharDevice", "Directory", "Director
 export function validateVolumes(volumes: unknown, field: string, podName?: string): { volumes: Map<string, Obj>; causes: Causes } {
   const causes: Causes = [];
   const byName = new Map<string, Obj>();
-  asArray<Obj>(volumes).forEach((vol, i) => {
+  objs(volumes).forEach((vol, i) => {
     const p = `${field}[${i}]`;
     const name = str(vol.name);
     const el = validateVolumeSource(vol, p, name, podName);
@@ -133,12 +136,12 @@ function validateOneSource(kind: string, s: Obj, p: string): Causes {
     case "secret":
       if (!str(s.secretName)) causes.push(fe.required(`${p}.secretName`));
       causes.push(...fileMode(s.defaultMode, `${p}.defaultMode`));
-      asArray<Obj>(s.items).forEach((kp, i) => causes.push(...keyToPath(kp, `${p}.items[${i}]`)));
+      objs(s.items).forEach((kp, i) => causes.push(...keyToPath(kp, `${p}.items[${i}]`)));
       break;
     case "configMap":
       if (!str(s.name)) causes.push(fe.required(`${p}.name`));
       causes.push(...fileMode(s.defaultMode, `${p}.defaultMode`));
-      asArray<Obj>(s.items).forEach((kp, i) => causes.push(...keyToPath(kp, `${p}.items[${i}]`)));
+      objs(s.items).forEach((kp, i) => causes.push(...keyToPath(kp, `${p}.items[${i}]`)));
       break;
     case "persistentVolumeClaim":
       if (!str(s.claimName)) causes.push(fe.required(`${p}.claimName`));
@@ -150,12 +153,12 @@ function validateOneSource(kind: string, s: Obj, p: string): Causes {
       break;
     case "downwardAPI":
       causes.push(...fileMode(s.defaultMode, `${p}.defaultMode`));
-      for (const file of asArray<Obj>(s.items)) causes.push(...downwardAPIFile(file, p));
+      for (const file of objs(s.items)) causes.push(...downwardAPIFile(file, p));
       break;
     case "projected": {
       causes.push(...fileMode(s.defaultMode, `${p}.defaultMode`));
       const seen = new Set<string>();
-      asArray<Obj>(s.sources).forEach((src, i) => {
+      objs(s.sources).forEach((src, i) => {
         const sp = `${p}.sources[${i}]`;
         let n = 0;
         for (const k of ["secret", "configMap"] as const) {
@@ -163,7 +166,7 @@ function validateOneSource(kind: string, s: Obj, p: string): Causes {
           if (!ref) continue;
           n++;
           if (!str(ref.name)) causes.push(fe.required(`${sp}.${k}.name`));
-          asArray<Obj>(ref.items).forEach((kp, j) => {
+          objs(ref.items).forEach((kp, j) => {
             causes.push(...keyToPath(kp, `${sp}.${k}.items[${j}]`));
             const path = str(kp.path);
             if (path) {
@@ -175,7 +178,7 @@ function validateOneSource(kind: string, s: Obj, p: string): Causes {
         const dapi = asRecord(src.downwardAPI);
         if (dapi) {
           n++;
-          for (const file of asArray<Obj>(dapi.items)) {
+          for (const file of objs(dapi.items)) {
             causes.push(...downwardAPIFile(file, `${sp}.downwardAPI`));
             const path = str(file.path);
             if (path) {
@@ -315,7 +318,7 @@ function pullPolicy(policy: unknown, field: string): Causes {
 function validateContainerPorts(ports: unknown, field: string): Causes {
   const causes: Causes = [];
   const names = new Set<string>();
-  asArray<Obj>(ports).forEach((port, i) => {
+  objs(ports).forEach((port, i) => {
     const p = `${field}[${i}]`;
     const name = str(port.name);
     if (name) {
@@ -338,7 +341,7 @@ function validateContainerPorts(ports: unknown, field: string): Causes {
 
 function validateEnv(env: unknown, field: string): Causes {
   const causes: Causes = [];
-  asArray<Obj>(env).forEach((ev, i) => {
+  objs(env).forEach((ev, i) => {
     const p = `${field}[${i}]`;
     const name = str(ev.name);
     if (!name) causes.push(fe.required(`${p}.name`));
@@ -376,7 +379,7 @@ function validateEnv(env: unknown, field: string): Causes {
 
 function validateEnvFrom(envFrom: unknown, field: string): Causes {
   const causes: Causes = [];
-  asArray<Obj>(envFrom).forEach((ev, i) => {
+  objs(envFrom).forEach((ev, i) => {
     const p = `${field}[${i}]`;
     const prefix = str(ev.prefix);
     if (prefix) for (const m of envVarNameErrors(prefix)) causes.push(fe.invalid(`${p}.prefix`, prefix, m));
@@ -398,9 +401,9 @@ function validateEnvFrom(envFrom: unknown, field: string): Causes {
 function validateVolumeMounts(mounts: unknown, devices: unknown, volumes: Map<string, Obj>, container: Obj, field: string): Causes {
   const causes: Causes = [];
   const mountPaths = new Set<string>();
-  const deviceNames = new Set(asArray<Obj>(devices).map((d) => str(d.name)));
-  const devicePaths = new Set(asArray<Obj>(devices).map((d) => str(d.devicePath)));
-  asArray<Obj>(mounts).forEach((mnt, i) => {
+  const deviceNames = new Set(objs(devices).map((d) => str(d.name)));
+  const devicePaths = new Set(objs(devices).map((d) => str(d.devicePath)));
+  objs(mounts).forEach((mnt, i) => {
     const p = `${field}[${i}]`;
     const name = str(mnt.name);
     const mountPath = str(mnt.mountPath);
@@ -581,7 +584,7 @@ function validateHandler(h: Obj, gracePeriod: number | undefined, field: string,
         causes.push(...validatePortNumOrName(v.port, `${p}.port`));
         const scheme = str(v.scheme);
         if (scheme !== "HTTP" && scheme !== "HTTPS") causes.push(fe.notSupported(`${p}.scheme`, scheme, ["HTTP", "HTTPS"]));
-        for (const hdr of asArray<Obj>(v.httpHeaders))
+        for (const hdr of objs(v.httpHeaders))
           if (!/^[-A-Za-z0-9]+$/.test(str(hdr.name)))
             causes.push(fe.invalid(`${p}.httpHeaders`, str(hdr.name), "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')"));
         break;
@@ -656,7 +659,7 @@ function validateContainerCommon(c: Obj, volumes: Map<string, Obj>, p: string, r
 function validateResizePolicy(policies: unknown, field: string, restartPolicy: string): Causes {
   const causes: Causes = [];
   const seen = new Set<string>();
-  asArray<Obj>(policies).forEach((pol, i) => {
+  objs(policies).forEach((pol, i) => {
     const rn = str(pol.resourceName);
     if (seen.has(rn)) causes.push(fe.duplicate(`${field}[${i}]`, rn));
     seen.add(rn);
@@ -674,7 +677,7 @@ function hostPortConflicts(containers: Obj[], field: string): Causes {
   const causes: Causes = [];
   const seen = new Set<string>();
   containers.forEach((c, ci) => {
-    asArray<Obj>(c.ports).forEach((port, pi) => {
+    objs(c.ports).forEach((port, pi) => {
       const hp = typeof port.hostPort === "number" ? port.hostPort : 0;
       if (hp === 0) return;
       const key = `${str(port.protocol)}/${str(port.hostIP)}/${hp}`;
@@ -740,7 +743,7 @@ const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 /** ValidateTolerations. */
 export function validateTolerations(tolerations: unknown, field: string): Causes {
   const causes: Causes = [];
-  asArray<Obj>(tolerations).forEach((t, i) => {
+  objs(tolerations).forEach((t, i) => {
     const p = `${field}[${i}]`;
     const key = str(t.key);
     const op = str(t.operator);
@@ -769,7 +772,7 @@ export function validateTolerations(tolerations: unknown, field: string): Causes
 
 function nodeSelectorRequirement(rq: Obj, p: string, allowInvalidValues: boolean): Causes {
   const causes: Causes = [];
-  const values = asArray<string>(rq.values);
+  const values = strs(rq.values);
   switch (str(rq.operator)) {
     case "In":
     case "NotIn":
@@ -793,22 +796,22 @@ function nodeSelectorRequirement(rq: Obj, p: string, allowInvalidValues: boolean
 
 function nodeSelectorTerm(term: Obj, p: string, allowInvalidValues: boolean): Causes {
   const causes: Causes = [];
-  asArray<Obj>(term.matchExpressions).forEach((rq, j) => causes.push(...nodeSelectorRequirement(rq, `${p}.matchExpressions[${j}]`, allowInvalidValues)));
-  asArray<Obj>(term.matchFields).forEach((rq, j) => {
+  objs(term.matchExpressions).forEach((rq, j) => causes.push(...nodeSelectorRequirement(rq, `${p}.matchExpressions[${j}]`, allowInvalidValues)));
+  objs(term.matchFields).forEach((rq, j) => {
     const fp = `${p}.matchFields[${j}]`;
     const op = str(rq.operator);
     if (op === "In" || op === "NotIn") {
       if (asArray(rq.values).length !== 1) causes.push(fe.required(`${fp}.values`, "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
     } else causes.push(fe.invalid(`${fp}.operator`, op, "not a valid selector operator"));
     if (str(rq.key) !== "metadata.name") causes.push(fe.invalid(`${fp}.key`, str(rq.key), "not a valid field selector key"));
-    else asArray<string>(rq.values).forEach((v, k) => nameIsDNSSubdomain(v, false).forEach((m) => causes.push(fe.invalid(`${fp}.values[${k}]`, v, m))));
+    else strs(rq.values).forEach((v, k) => nameIsDNSSubdomain(v, false).forEach((m) => causes.push(fe.invalid(`${fp}.values[${k}]`, v, m))));
   });
   return causes;
 }
 
 function podAffinityTerm(term: Obj, p: string): Causes {
   const causes: Causes = [...validateLabelSelector(term.labelSelector, `${p}.labelSelector`), ...validateLabelSelector(term.namespaceSelector, `${p}.namespaceSelector`)];
-  for (const ns of asArray<string>(term.namespaces)) for (const m of validateNamespaceName(ns, false)) causes.push(fe.invalid(`${p}.namespace`, ns, m));
+  for (const ns of strs(term.namespaces)) for (const m of validateNamespaceName(ns, false)) causes.push(fe.invalid(`${p}.namespace`, ns, m));
   const topologyKey = str(term.topologyKey);
   if (!topologyKey) causes.push(fe.required(`${p}.topologyKey`, "can not be empty"));
   causes.push(...validateLabelName(topologyKey, `${p}.topologyKey`));
@@ -825,11 +828,11 @@ function validateAffinity(affinity: unknown, field: string): Causes {
     const req = asRecord(na.requiredDuringSchedulingIgnoredDuringExecution);
     if (req) {
       const tp = `${np}.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms`;
-      const terms = asArray<Obj>(req.nodeSelectorTerms);
+      const terms = objs(req.nodeSelectorTerms);
       if (terms.length === 0) causes.push(fe.required(tp, "must have at least one node selector term"));
       terms.forEach((t, i) => causes.push(...nodeSelectorTerm(t, `${tp}[${i}]`, false)));
     }
-    asArray<Obj>(na.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
+    objs(na.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
       const pp = `${np}.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
       const w = typeof t.weight === "number" ? t.weight : 0;
       if (w <= 0 || w > 100) causes.push(fe.invalid(`${pp}.weight`, w, "must be in the range 1-100"));
@@ -840,8 +843,8 @@ function validateAffinity(affinity: unknown, field: string): Causes {
     const pa = asRecord(a[kind]);
     if (!pa) continue;
     const pp = `${field}.${kind}`;
-    asArray<Obj>(pa.requiredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => causes.push(...podAffinityTerm(t, `${pp}.requiredDuringSchedulingIgnoredDuringExecution[${i}]`)));
-    asArray<Obj>(pa.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
+    objs(pa.requiredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => causes.push(...podAffinityTerm(t, `${pp}.requiredDuringSchedulingIgnoredDuringExecution[${i}]`)));
+    objs(pa.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
       const wp = `${pp}.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
       const w = typeof t.weight === "number" ? t.weight : 0;
       if (w <= 0 || w > 100) causes.push(fe.invalid(`${wp}.weight`, w, "must be in the range 1-100"));
@@ -853,7 +856,7 @@ function validateAffinity(affinity: unknown, field: string): Causes {
 
 function validateTopologySpread(constraints: unknown, field: string): Causes {
   const causes: Causes = [];
-  const list = asArray<Obj>(constraints);
+  const list = objs(constraints);
   list.forEach((c, i) => {
     const p = `${field}[${i}]`;
     const maxSkew = typeof c.maxSkew === "number" ? c.maxSkew : 0;
@@ -886,10 +889,10 @@ function validateDNSConfig(cfg: unknown, dnsPolicy: string, field: string): Caus
   }
   if (!c) return [];
   const causes: Causes = [];
-  const ns = asArray<string>(c.nameservers);
+  const ns = strs(c.nameservers);
   if (ns.length > 3) causes.push(fe.invalid(`${field}.nameservers`, ns, "must not have more than 3 nameservers"));
   ns.forEach((ip, i) => causes.push(...validateIP(`${field}.nameservers[${i}]`, ip)));
-  const searches = asArray<string>(c.searches);
+  const searches = strs(c.searches);
   if (searches.length > 32) causes.push(fe.invalid(`${field}.searches`, searches, "must not have more than 32 search paths"));
   if (searches.join(" ").length > 2048) causes.push(fe.invalid(`${field}.searches`, searches, "must not have more than 2048 characters (including spaces) in the search list"));
   searches.forEach((s, i) => {
@@ -906,7 +909,7 @@ function validateDNSConfig(cfg: unknown, dnsPolicy: string, field: string): Caus
         ),
       );
   });
-  asArray<Obj>(c.options).forEach((o, i) => {
+  objs(c.options).forEach((o, i) => {
     if (!str(o.name)) causes.push(fe.required(`${field}.options[${i}]`, "must not be empty"));
   });
   return causes;
@@ -926,7 +929,7 @@ function validatePodSecurityContext(sc: unknown, field: string): Causes {
   if (s.fsGroupChangePolicy !== undefined && s.fsGroupChangePolicy !== null && s.fsGroupChangePolicy !== "OnRootMismatch" && s.fsGroupChangePolicy !== "Always")
     causes.push(fe.notSupported(`${field}.fsGroupChangePolicy`, s.fsGroupChangePolicy, ["Always", "OnRootMismatch"]));
   causes.push(...seccompProfile(s.seccompProfile, `${field}.seccompProfile`));
-  const sysctls = asArray<Obj>(s.sysctls);
+  const sysctls = objs(s.sysctls);
   const seen = new Set<string>();
   sysctls.forEach((sy, i) => {
     const name = str(sy.name);
@@ -951,8 +954,8 @@ export function validatePodSpec(spec: unknown, field: string, opts: PodSpecOptio
   const restartPolicy = str(s.restartPolicy);
   const vols = validateVolumes(s.volumes, `${field}.volumes`, podName);
   causes.push(...vols.causes);
-  const containers = asArray<Obj>(s.containers);
-  const inits = asArray<Obj>(s.initContainers);
+  const containers = objs(s.containers);
+  const inits = objs(s.initContainers);
   causes.push(...validateContainers(containers, vols.volumes, grace, `${field}.containers`, restartPolicy));
   causes.push(...validateInitContainers(inits, containers, vols.volumes, grace, `${field}.initContainers`, restartPolicy));
   causes.push(...validateEphemeralContainers(s.ephemeralContainers, containers, inits, vols.volumes, `${field}.ephemeralContainers`, restartPolicy));
@@ -960,7 +963,7 @@ export function validatePodSpec(spec: unknown, field: string, opts: PodSpecOptio
   // validatePodHostNetworkDeps
   if (s.hostNetwork === true)
     containers.forEach((c, i) =>
-      asArray<Obj>(c.ports).forEach((port, j) => {
+      objs(c.ports).forEach((port, j) => {
         const hp = typeof port.hostPort === "number" ? port.hostPort : 0;
         const cp = typeof port.containerPort === "number" ? port.containerPort : 0;
         if ((opts.resourceIsPod || hp !== 0) && hp !== cp)
@@ -977,14 +980,14 @@ export function validatePodSpec(spec: unknown, field: string, opts: PodSpecOptio
   else if (!dnsPolicies.includes(dnsPolicy)) causes.push(fe.notSupported(`${field}.dnsPolicy`, dnsPolicy, dnsPolicies));
   causes.push(...validateLabels(s.nodeSelector, `${field}.nodeSelector`));
   causes.push(...validatePodSecurityContext(s.securityContext, `${field}.securityContext`));
-  asArray<Obj>(s.imagePullSecrets).forEach((ref, i) => {
+  objs(s.imagePullSecrets).forEach((ref, i) => {
     if (Object.keys(ref).some((k) => k !== "name")) causes.push(fe.invalid(`${field}.imagePullSecrets[${i}]`, ref, "only name may be set"));
   });
   causes.push(...validateAffinity(s.affinity, `${field}.affinity`));
   causes.push(...validateDNSConfig(s.dnsConfig, dnsPolicy, `${field}.dnsConfig`));
-  asArray<Obj>(s.readinessGates).forEach((g, i) => causes.push(...validateQualifiedName(str(g.conditionType), `${field}.readinessGates[${i}].conditionType`)));
+  objs(s.readinessGates).forEach((g, i) => causes.push(...validateQualifiedName(str(g.conditionType), `${field}.readinessGates[${i}].conditionType`)));
   const gates = new Set<string>();
-  asArray<Obj>(s.schedulingGates).forEach((g, i) => {
+  objs(s.schedulingGates).forEach((g, i) => {
     const name = str(g.name);
     causes.push(...validateQualifiedName(name, `${field}.schedulingGates[${i}]`));
     if (gates.has(name)) causes.push(fe.duplicate(`${field}.schedulingGates[${i}]`, name));
@@ -1000,9 +1003,9 @@ export function validatePodSpec(spec: unknown, field: string, opts: PodSpecOptio
   if (str(s.hostname)) causes.push(...validateDNS1123Label(str(s.hostname), `${field}.hostname`));
   if (str(s.subdomain)) causes.push(...validateDNS1123Label(str(s.subdomain), `${field}.subdomain`));
   causes.push(...validateTolerations(s.tolerations, `${field}.tolerations`));
-  asArray<Obj>(s.hostAliases).forEach((ha, i) => {
+  objs(s.hostAliases).forEach((ha, i) => {
     causes.push(...validateIP(`${field}.hostAliases[${i}].ip`, str(ha.ip)));
-    asArray<string>(ha.hostnames).forEach((h, j) => causes.push(...validateDNS1123Subdomain(h, `${field}.hostAliases[${i}].hostnames[${j}]`)));
+    strs(ha.hostnames).forEach((h, j) => causes.push(...validateDNS1123Subdomain(h, `${field}.hostAliases[${i}].hostnames[${j}]`)));
   });
   const pcn = str(s.priorityClassName);
   if (pcn) for (const m of isDNS1123Subdomain(pcn)) causes.push(fe.invalid(`${field}.priorityClassName`, pcn, m));
@@ -1042,7 +1045,7 @@ const EPHEMERAL_ALLOWED = new Set([
 ]);
 
 function validateEphemeralContainers(ecs: unknown, containers: Obj[], inits: Obj[], volumes: Map<string, Obj>, field: string, restartPolicy: string): Causes {
-  const list = asArray<Obj>(ecs);
+  const list = objs(ecs);
   if (list.length === 0) return [];
   const causes: Causes = [];
   const others = new Set([...containers, ...inits].map((c) => str(c.name)));
@@ -1060,7 +1063,7 @@ function validateEphemeralContainers(ecs: unknown, containers: Obj[], inits: Obj
     for (const [k, v] of Object.entries(ec))
       if (!EPHEMERAL_ALLOWED.has(k) && v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
         causes.push(fe.forbidden(`${p}.${k}`, "cannot be set for an Ephemeral Container"));
-    asArray<Obj>(ec.volumeMounts).forEach((vm, j) => {
+    objs(ec.volumeMounts).forEach((vm, j) => {
       if (str(vm.subPath)) causes.push(fe.forbidden(`${p}.volumeMounts[${j}].subPath`, "cannot be set for an Ephemeral Container"));
       if (str(vm.subPathExpr)) causes.push(fe.forbidden(`${p}.volumeMounts[${j}].subPathExpr`, "cannot be set for an Ephemeral Container"));
     });
@@ -1105,14 +1108,14 @@ export function validatePod(pod: Obj): Causes {
   causes.push(...validatePodSpecificAnnotations(meta.annotations, spec, "metadata.annotations"));
   causes.push(...validatePodSpec(spec, "spec", { resourceIsPod: true }, str(meta.name)));
   if (!str(spec.serviceAccountName))
-    asArray<Obj>(spec.volumes).forEach((vol, vi) => {
-      asArray<Obj>(asRecord(vol.projected)?.sources).forEach((src, si) => {
+    objs(spec.volumes).forEach((vol, vi) => {
+      objs(asRecord(vol.projected)?.sources).forEach((src, si) => {
         if (asRecord(src.serviceAccountToken))
           causes.push(fe.forbidden(`spec.volumes[${vi}].projected.sources[${si}].serviceAccountToken`, "must not be specified when serviceAccountName is not set"));
       });
     });
   for (const kind of ["containers", "initContainers"] as const)
-    asArray<Obj>(spec[kind]).forEach((c, i) => {
+    objs(spec[kind]).forEach((c, i) => {
       const image = str(c.image);
       if (image.length !== image.trim().length) causes.push(fe.invalid(`spec.${kind}[${i}].image`, image, "must not have leading or trailing whitespace"));
     });
@@ -1137,7 +1140,7 @@ const UPDATABLE_POD_FIELDS = [
 ];
 
 function hasScheduledCondition(pod: Obj): boolean {
-  return asArray<Obj>(asRecord(pod.status)?.conditions).some((c) => c.type === "PodScheduled" && c.status === "True");
+  return objs(asRecord(pod.status)?.conditions).some((c) => c.type === "PodScheduled" && c.status === "True");
 }
 
 /**
@@ -1157,8 +1160,8 @@ export function validatePodUpdate(pod: Obj, old: Obj): Causes {
   if (mirror in ann && !(mirror in oldAnn)) causes.push(fe.forbidden(`metadata.annotations[${mirror}]`, "may not add mirror pod annotation"));
 
   for (const kind of ["containers", "initContainers"] as const) {
-    const cur = asArray<Obj>(spec[kind]);
-    const prev = asArray<Obj>(oldSpec[kind]);
+    const cur = objs(spec[kind]);
+    const prev = objs(oldSpec[kind]);
     if (cur.length !== prev.length) {
       causes.push(fe.forbidden(`spec.${kind}`, "pod updates may not add or remove containers"));
       return causes;
@@ -1178,8 +1181,8 @@ export function validatePodUpdate(pod: Obj, old: Obj): Causes {
     causes.push(fe.invalid("spec.activeDeadlineSeconds", null, "must not update from a positive integer to nil value"));
   }
   // Only additions to tolerations (tolerationSeconds may change).
-  const newTols = asArray<Obj>(spec.tolerations);
-  for (const t of asArray<Obj>(oldSpec.tolerations)) {
+  const newTols = objs(spec.tolerations);
+  for (const t of objs(oldSpec.tolerations)) {
     const found = newTols.some((n) => semanticEqual({ ...t, tolerationSeconds: undefined }, { ...n, tolerationSeconds: undefined }));
     if (!found) {
       causes.push(fe.forbidden("spec.tolerations", "existing toleration can not be modified except its tolerationSeconds"));
@@ -1188,8 +1191,8 @@ export function validatePodUpdate(pod: Obj, old: Obj): Causes {
   }
   if (!causes.some((c) => c.field === "spec.tolerations")) causes.push(...validateTolerations(spec.tolerations, "spec.tolerations"));
   // Only deletions of scheduling gates.
-  const oldGates = new Set(asArray<Obj>(oldSpec.schedulingGates).map((g) => str(g.name)));
-  asArray<Obj>(spec.schedulingGates).forEach((g, i) => {
+  const oldGates = new Set(objs(oldSpec.schedulingGates).map((g) => str(g.name)));
+  objs(spec.schedulingGates).forEach((g, i) => {
     const name = str(g.name);
     if (!oldGates.has(name)) causes.push(fe.forbidden(`spec.schedulingGates[${i}].name`, `only deletion is allowed, but found new scheduling gate '${name}'`));
   });
@@ -1197,8 +1200,8 @@ export function validatePodUpdate(pod: Obj, old: Obj): Causes {
   if (semanticEqual(spec, oldSpec)) return causes;
   const munged: Obj = structuredClone(spec);
   for (const kind of ["containers", "initContainers"] as const) {
-    const prev = asArray<Obj>(oldSpec[kind]);
-    munged[kind] = asArray<Obj>(munged[kind]).map((c, i) => ({ ...c, image: prev[i]?.image }));
+    const prev = objs(oldSpec[kind]);
+    munged[kind] = objs(munged[kind]).map((c, i) => ({ ...c, image: prev[i]?.image }));
   }
   munged.activeDeadlineSeconds = oldSpec.activeDeadlineSeconds;
   munged.schedulingGates = oldSpec.schedulingGates;
@@ -1237,7 +1240,7 @@ export function validatePodStatusUpdate(pod: Obj, old: Obj): Causes {
   const causes: Causes = [];
   const status = asRecord(pod.status) ?? {};
   const oldStatus = asRecord(old.status) ?? {};
-  asArray<Obj>(status.conditions).forEach((c, i) => {
+  objs(status.conditions).forEach((c, i) => {
     const type = str(c.type);
     if (type === "PodScheduled" || type === "Ready" || type === "Initialized") return;
     causes.push(...validateQualifiedName(type, `metadata.conditions[${i}].Type`));
@@ -1247,8 +1250,8 @@ export function validatePodStatusUpdate(pod: Obj, old: Obj): Causes {
   if (nominated && nominated !== str(oldStatus.nominatedNodeName))
     for (const m of isDNS1123Subdomain(nominated)) causes.push(fe.invalid("status.nominatedNodeName", nominated, m));
   if (str(status.qosClass) !== str(oldStatus.qosClass)) causes.push(fe.invalid("status.qosClass", str(status.qosClass), "field is immutable"));
-  asArray<Obj>(status.podIPs).forEach((ip, i) => causes.push(...validateIP(`status.podIPs[${i}]`, str(ip.ip))));
-  const hostIPs = asArray<Obj>(status.hostIPs);
+  objs(status.podIPs).forEach((ip, i) => causes.push(...validateIP(`status.podIPs[${i}]`, str(ip.ip))));
+  const hostIPs = objs(status.hostIPs);
   if (hostIPs.length > 0 && str(status.hostIP) !== str(hostIPs[0]!.ip)) causes.push(fe.invalid("status.hostIPs[0].ip", str(hostIPs[0]!.ip), "must be equal to `hostIP`"));
   hostIPs.forEach((ip, i) => causes.push(...validateIP(`status.hostIPs[${i}]`, str(ip.ip))));
   return causes;

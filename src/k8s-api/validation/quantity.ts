@@ -47,6 +47,7 @@ export function compareQuantity(a: Quantity, b: Quantity): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** a + b, exactly. */
 export function addQuantity(a: Quantity, b: Quantity): Quantity {
   const e10 = Math.min(a.exp10, b.exp10);
   const e2 = Math.min(a.exp2, b.exp2);
@@ -54,8 +55,10 @@ export function addQuantity(a: Quantity, b: Quantity): Quantity {
   return { mantissa: scale(a) + scale(b), exp10: e10, exp2: e2 };
 }
 
+/** The quantity 0. */
 export const ZERO: Quantity = { mantissa: 0n, exp10: 0, exp2: 0 };
 
+/** Whether q > 0. */
 export function isPositive(q: Quantity): boolean {
   return q.mantissa > 0n;
 }

@@ -37,6 +37,7 @@ function defaultDeployment(d: Typed<V1Deployment>): void {
   defaultPodTemplate(spec.template);
 }
 
+/** Deployments: defaults, generation on spec or annotation changes, immutable selector. */
 export const deploymentStrategy: Strategy<Typed<V1Deployment>> = {
   applyDefaults: defaultDeployment,
   prepareForCreate: (d) => resetStatusAndGeneration(d, {}),
@@ -52,6 +53,7 @@ export const deploymentStrategy: Strategy<Typed<V1Deployment>> = {
   validateName: dnsSubdomain,
 };
 
+/** ReplicaSets: defaults, generation on spec changes, immutable selector. */
 export const replicaSetStrategy: Strategy<Typed<V1ReplicaSet>> = {
   applyDefaults(rs) {
     const spec = child(asObj(rs), "spec");
@@ -90,6 +92,7 @@ function defaultStatefulSet(sts: Typed<V1StatefulSet>): void {
   for (const claim of list(spec.volumeClaimTemplates)) defaultClaimTemplate(claim);
 }
 
+/** StatefulSets: defaults (claim templates too), only some spec fields may change. */
 export const statefulSetStrategy: Strategy<Typed<V1StatefulSet>> = {
   applyDefaults: defaultStatefulSet,
   prepareForCreate: (sts) => resetStatusAndGeneration(sts, { replicas: 0, availableReplicas: 0 }),
@@ -112,6 +115,7 @@ function setTemplateGeneration(ds: Typed<V1DaemonSet>, gen: number): void {
   meta(ds).annotations = { ...(ds.metadata?.annotations ?? {}), [DAEMONSET_TEMPLATE_GENERATION_ANNOTATION]: String(gen) };
 }
 
+/** DaemonSets: defaults, the template generation annotation, immutable selector. */
 export const daemonSetStrategy: Strategy<Typed<V1DaemonSet>> = {
   applyDefaults(ds) {
     const spec = child(asObj(ds), "spec");
@@ -146,6 +150,7 @@ export const daemonSetStrategy: Strategy<Typed<V1DaemonSet>> = {
   validateName: dnsSubdomain,
 };
 
+/** ControllerRevisions: data is required and immutable. */
 export const controllerRevisionStrategy: Strategy<Typed<V1ControllerRevision>> = {
   validate: (cr) => validateControllerRevision(asObj(cr)),
   validateUpdate: (cr, old) => validateControllerRevisionUpdate(asObj(cr), asObj(old)),
@@ -227,6 +232,7 @@ function validateDaemonSetStatus(next: Obj, old: Obj): Causes {
   return causes;
 }
 
+/** Status subresources of apps/v1 kinds. */
 export const appsStatusStrategies: Record<string, SubresourceStrategy> = {
   Deployment: statusSubresource({ keepLabels: true, validate: (n, o) => validateDeploymentStatus(asObj(n), asObj(o)) }),
   ReplicaSet: statusSubresource({ validate: (n) => validateReplicaSetStatus(asObj(n)) }),

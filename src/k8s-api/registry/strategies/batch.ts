@@ -63,6 +63,7 @@ function generateSelector(job: Typed<V1Job>): void {
   if (!(CONTROLLER_UID_LABEL in matchLabels)) matchLabels[CONTROLLER_UID_LABEL] = uid;
 }
 
+/** Jobs: defaults, generated selector and labels, immutable selector and template. */
 export const jobStrategy: Strategy<Typed<V1Job>> = {
   applyDefaults: defaultJob,
   prepareForCreate(job) {
@@ -102,6 +103,7 @@ function defaultCronJob(cj: Typed<V1CronJob>): void {
 
 const cronJobCreateOnly = new CreateOnlyCauses();
 
+/** CronJobs: defaults, schedule and time zone validation. */
 export const cronJobStrategy: Strategy<Typed<V1CronJob>> = {
   applyDefaults: defaultCronJob,
   prepareForCreate(cj) {
@@ -136,6 +138,7 @@ function validateJobStatus(next: Obj, old: Obj): Causes {
   return causes;
 }
 
+/** Status subresources of batch/v1 kinds. */
 export const batchStatusStrategies: Record<string, SubresourceStrategy> = {
   Job: statusSubresource({ validate: (n, o) => validateJobStatus(asObj(n), asObj(o)) }),
   CronJob: statusSubresource(),

@@ -66,6 +66,7 @@ const dnsSubdomain = (n: string) => nameIsDNSSubdomain(n, false);
 
 /** The NoExecute tolerations the DefaultTolerationSeconds admission plugin adds. */
 const DEFAULT_TOLERATION_KEYS = ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"];
+/** How long pods tolerate not-ready and unreachable nodes by default. */
 export const DEFAULT_TOLERATION_SECONDS = 300;
 
 /** What the ServiceAccount, Priority and DefaultTolerationSeconds admission plugins do to a new pod. */
@@ -132,6 +133,7 @@ export function computePodQOS(pod: Typed<V1Pod>): "Guaranteed" | "Burstable" | "
 
 const podCreateOnly = new CreateOnlyCauses();
 
+/** Pods: defaults, admission, status Pending with its QoS class, restricted updates, graceful deletion. */
 export const podStrategy: Strategy<Typed<V1Pod>> = {
   applyDefaults(pod) {
     const spec = child(asObj(pod), "spec");
@@ -319,6 +321,7 @@ function initIPFamilies(spec: Obj): void {
   spec.ipFamilies = fams;
 }
 
+/** Services: defaults, IP family fields, allocated values kept across updates. */
 export const serviceStrategy: Strategy<Typed<V1Service>> = {
   applyDefaults: defaultService,
   prepareForCreate(svc) {
@@ -373,6 +376,7 @@ export const namespaceStrategy: Strategy<Typed<V1Namespace>> = {
   validateName: (n) => nameIsDNSLabel(n, false),
 };
 
+/** namespaces/status: phase must agree with deletionTimestamp. */
 export const namespaceStatusStrategy: SubresourceStrategy = statusSubresource({ validate: (next) => validateNamespaceStatusUpdate(asObj(next)) });
 
 // ---- ConfigMap, Secret, ServiceAccount ---------------------------------------------------------------
@@ -385,6 +389,7 @@ export const configMapStrategy: Strategy<Typed<V1ConfigMap>> = {
   validateName: dnsSubdomain,
 };
 
+/** Secrets: stringData folded into data, type Opaque by default. */
 export const secretStrategy: Strategy<Typed<V1Secret>> = {
   applyDefaults(secret) {
     const s = asObj(secret);
@@ -404,6 +409,7 @@ export const secretStrategy: Strategy<Typed<V1Secret>> = {
   validateName: dnsSubdomain,
 };
 
+/** ServiceAccounts: secret references keep only their names. */
 export const serviceAccountStrategy: Strategy<Typed<V1ServiceAccount>> = {
   prepareForCreate(sa) {
     // cleanSecretReferences: only secret names are kept.
@@ -429,6 +435,7 @@ export const endpointsStrategy: Strategy<Typed<V1Endpoints>> = {
   validateName: dnsSubdomain,
 };
 
+/** core/v1 Events: the legacy checks only. */
 export const eventStrategy: Strategy<Typed<CoreV1Event>> = {
   validate: (ev) => validateEventLegacy(asObj(ev)),
   allowCreateOnUpdate: true,
@@ -436,6 +443,7 @@ export const eventStrategy: Strategy<Typed<CoreV1Event>> = {
   validateName: dnsSubdomain,
 };
 
+/** Nodes: status may be set on create, spec writes keep it afterwards. */
 export const nodeStrategy: Strategy<Typed<V1Node>> = {
   applyDefaults(node) {
     const status = rec(node.status);
@@ -473,6 +481,7 @@ export const replicationControllerStrategy: Strategy<Typed<V1ReplicationControll
   validateName: dnsSubdomain,
 };
 
+/** PodTemplates: template defaults, generation on template changes. */
 export const podTemplateStrategy: Strategy<Typed<V1PodTemplate>> = {
   applyDefaults: (pt) => defaultPodTemplate(pt.template),
   prepareForCreate: (pt) => void (meta(pt).generation = 1),

@@ -7,7 +7,9 @@
  */
 import { child, def, defStr, list, rec, unset, type Obj } from "./helpers.js";
 
+/** v1.DefaultTerminationGracePeriodSeconds. */
 export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
+/** v1.DefaultSchedulerName. */
 export const DEFAULT_SCHEDULER_NAME = "default-scheduler";
 /** Volume file modes default to 0644. */
 const DEFAULT_MODE = 0o644;

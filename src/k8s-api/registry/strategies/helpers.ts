@@ -7,6 +7,7 @@ import type { StatusCause } from "../../errors.js";
 import type { SubresourceStrategy } from "../types.js";
 import { semanticEqual } from "../../validation/common.js";
 
+/** A plain JSON object. */
 export type Obj = Record<string, unknown>;
 
 /** A client-node model as the store sees it: also a KubeObject. */
@@ -32,6 +33,7 @@ export function rec(v: unknown): Obj | undefined {
   return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
 }
 
+/** The objects of a JSON array (empty when not an array). */
 export function list(v: unknown): Obj[] {
   return Array.isArray(v) ? (v.filter((x) => typeof x === "object" && x !== null) as Obj[]) : [];
 }
@@ -76,6 +78,7 @@ export function resetStatusAndGeneration(obj: KubeObject, initial?: Obj): void {
   meta(obj).generation = 1;
 }
 
+/** What a status subresource keeps from the stored object, and how it validates. */
 export interface StatusMergeOptions {
   /** Keep metadata.labels from the stored object (Deployments). */
   readonly keepLabels?: boolean;

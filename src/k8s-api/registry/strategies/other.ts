@@ -31,6 +31,7 @@ import { asObj, bumpGenerationIf, bumpGenerationOnSpecChange, def, defStr, keepO
 
 const dnsSubdomain = (n: string) => nameIsDNSSubdomain(n, false);
 
+/** Leases: created by PUT, updated only with a resourceVersion. */
 export const leaseStrategy: Strategy<Typed<V1Lease>> = {
   validate: (lease) => validateLease(asObj(lease)),
   allowCreateOnUpdate: true,
@@ -38,6 +39,7 @@ export const leaseStrategy: Strategy<Typed<V1Lease>> = {
   validateName: dnsSubdomain,
 };
 
+/** EndpointSlices: port defaults, generation on any non-metadata change. */
 export const endpointSliceStrategy: Strategy<Typed<V1EndpointSlice>> = {
   applyDefaults(slice) {
     // SetDefaults_EndpointPort: name "" and protocol TCP.
@@ -62,6 +64,7 @@ export const endpointSliceStrategy: Strategy<Typed<V1EndpointSlice>> = {
   validateName: dnsSubdomain,
 };
 
+/** PodDisruptionBudgets: status kept on spec writes, generation on spec changes. */
 export const podDisruptionBudgetStrategy: Strategy<Typed<V1PodDisruptionBudget>> = {
   prepareForCreate: (pdb) => resetStatusAndGeneration(pdb, { currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 }),
   prepareForUpdate(pdb, old) {
@@ -82,6 +85,7 @@ function defaultBinding(binding: V1RoleBinding | V1ClusterRoleBinding): void {
   for (const subject of list(b.subjects)) if ((subject.kind === "User" || subject.kind === "Group") && !subject.apiGroup) subject.apiGroup = RBAC_GROUP;
 }
 
+/** Roles: policy rules; path-segment names. */
 export const roleStrategy: Strategy<Typed<V1Role>> = {
   validate: (role) => validateRole(asObj(role), true),
   allowCreateOnUpdate: true,
@@ -89,6 +93,7 @@ export const roleStrategy: Strategy<Typed<V1Role>> = {
   validateName: nameIsPathSegment,
 };
 
+/** ClusterRoles: policy rules or an aggregation rule; path-segment names. */
 export const clusterRoleStrategy: Strategy<Typed<V1ClusterRole>> = {
   validate: (role) => validateRole(asObj(role), false),
   allowCreateOnUpdate: true,
@@ -96,6 +101,7 @@ export const clusterRoleStrategy: Strategy<Typed<V1ClusterRole>> = {
   validateName: nameIsPathSegment,
 };
 
+/** RoleBindings: API group defaults, immutable roleRef. */
 export const roleBindingStrategy: Strategy<Typed<V1RoleBinding>> = {
   applyDefaults: defaultBinding,
   validate: (b) => validateRoleBinding(asObj(b), true),
@@ -105,6 +111,7 @@ export const roleBindingStrategy: Strategy<Typed<V1RoleBinding>> = {
   validateName: nameIsPathSegment,
 };
 
+/** ClusterRoleBindings: API group defaults, immutable roleRef. */
 export const clusterRoleBindingStrategy: Strategy<Typed<V1ClusterRoleBinding>> = {
   applyDefaults: defaultBinding,
   validate: (b) => validateRoleBinding(asObj(b), false),
@@ -114,6 +121,7 @@ export const clusterRoleBindingStrategy: Strategy<Typed<V1ClusterRoleBinding>> =
   validateName: nameIsPathSegment,
 };
 
+/** PriorityClasses: preemptionPolicy default, reserved names, immutable value. */
 export const priorityClassStrategy: Strategy<Typed<V1PriorityClass>> = {
   applyDefaults: (pc) => def(asObj(pc), "preemptionPolicy", "PreemptLowerPriority"),
   validate: (pc) => validatePriorityClass(asObj(pc)),
@@ -131,6 +139,7 @@ function validatePDBStatus(next: Obj): Causes {
   return causes;
 }
 
+/** Status subresources of the other groups. */
 export const otherStatusStrategies: Record<string, SubresourceStrategy> = {
   PodDisruptionBudget: statusSubresource({ validate: (n) => validatePDBStatus(asObj(n)) }),
 };
