@@ -4,6 +4,7 @@
  * (x-kubernetes-patch-strategy, x-kubernetes-patch-merge-key, x-kubernetes-list-type,
  * x-kubernetes-list-map-keys, x-kubernetes-map-type). Consumers: patch/ and openapi/.
  */
+import { ATOMIC_MODELS, PATCH_META_TABLE } from "./patch-meta-table.js";
 
 export interface FieldPatchMeta {
   /** x-kubernetes-patch-strategy: "merge", "retainKeys", "merge,retainKeys", "replace". */
@@ -20,15 +21,16 @@ export interface FieldPatchMeta {
 
 /**
  * model name (as in @kubernetes/client-node: "V1PodSpec") -> field name -> metadata.
- * Fields absent here have no extension.
+ * Fields absent here have no extension. Generated: see scripts/gen-patch-meta.mjs.
  */
-export const PATCH_META: Readonly<Record<string, Readonly<Record<string, FieldPatchMeta>>>> = {
-  V1PodSpec: {
-    containers: { patchStrategy: "merge", patchMergeKey: "name", listType: "map", listMapKeys: ["name"] },
-  },
-};
+export const PATCH_META: Readonly<Record<string, Readonly<Record<string, FieldPatchMeta>>>> = PATCH_META_TABLE;
 
 /** Patch metadata of one field of a model, if any. */
 export function patchMetaFor(model: string, field: string): FieldPatchMeta | undefined {
-  return PATCH_META[model]?.[field];
+  return Object.hasOwn(PATCH_META, model) ? PATCH_META[model]![field] : undefined;
+}
+
+/** Whether the model's definition is x-kubernetes-map-type: atomic (a struct owned and replaced whole). */
+export function isAtomicModel(model: string): boolean {
+  return ATOMIC_MODELS.has(model);
 }
