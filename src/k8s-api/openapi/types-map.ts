@@ -31,6 +31,8 @@ const QUANTITY_FIELDS: ReadonlySet<string> = new Set([
   "V1EmptyDirVolumeSource.sizeLimit",
   "V1ResourceFieldSelector.divisor",
   "V1ContainerStatus.allocatedResources",
+  "V1PodStatus.allocatedResources",
+  "V1NodeAllocatableResourceClaimStatus.resources",
   "V1PersistentVolumeClaimStatus.allocatedResources",
   "V1PersistentVolumeClaimStatus.capacity",
   "V1PersistentVolumeSpec.capacity",
