@@ -8,6 +8,7 @@
  * fields are listed here; everything else comes from the generated metadata.
  */
 import { isModel, type ModelField, type ModelMeta } from "./model-meta.js";
+import { QUANTITY_FIELDS as QUANTITY } from "../schema/models.js";
 
 /** The apimachinery value types that have a definition of their own. */
 export type ValueType = "Time" | "MicroTime" | "Quantity" | "IntOrString" | "RawExtension" | "FieldsV1";
@@ -20,35 +21,6 @@ export type FieldType =
   | { readonly kind: "primitive"; readonly type: "string" | "integer" | "number" | "boolean"; readonly format?: string }
   | { readonly kind: "any" };
 
-/** Fields whose values (or map values) are resource.Quantity. */
-const QUANTITY_FIELDS: ReadonlySet<string> = new Set([
-  "V1ResourceRequirements.limits",
-  "V1ResourceRequirements.requests",
-  "V1VolumeResourceRequirements.limits",
-  "V1VolumeResourceRequirements.requests",
-  "V1NodeStatus.allocatable",
-  "V1NodeStatus.capacity",
-  "V1EmptyDirVolumeSource.sizeLimit",
-  "V1ResourceFieldSelector.divisor",
-  "V1ContainerStatus.allocatedResources",
-  "V1PodStatus.allocatedResources",
-  "V1NodeAllocatableResourceClaimStatus.resources",
-  "V1PersistentVolumeClaimStatus.allocatedResources",
-  "V1PersistentVolumeClaimStatus.capacity",
-  "V1PersistentVolumeSpec.capacity",
-  "V1ResourceQuotaSpec.hard",
-  "V1ResourceQuotaStatus.hard",
-  "V1ResourceQuotaStatus.used",
-  "V1LimitRangeItem.default",
-  "V1LimitRangeItem.defaultRequest",
-  "V1LimitRangeItem.max",
-  "V1LimitRangeItem.maxLimitRequestRatio",
-  "V1LimitRangeItem.min",
-  "V1PodSpec.overhead",
-  "V1Overhead.podFixed",
-  "V1CSIStorageCapacity.capacity",
-  "V1CSIStorageCapacity.maximumVolumeSize",
-]);
 
 /** `any`-typed fields that are a runtime.RawExtension or a meta/v1 FieldsV1. */
 const ANY_FIELDS: Readonly<Record<string, ValueType>> = {
@@ -76,7 +48,7 @@ function parse(type: string, format: string, key: string): FieldType {
   if (arr) return { kind: "array", of: parse(arr[1]!.trim(), format, key) };
   const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
   if (map) return { kind: "map", of: parse(map[1]!.trim(), format, key) };
-  if (QUANTITY_FIELDS.has(key)) return { kind: "value", value: "Quantity" };
+  if (QUANTITY.has(key)) return { kind: "value", value: "Quantity" };
   switch (type) {
     case "string":
       return format ? { kind: "primitive", type: "string", format } : { kind: "primitive", type: "string" };

@@ -4,7 +4,7 @@
  * wrong JSON type are errors, numbers given for quantities become strings.
  */
 import { isJsonObject, type Json, type JsonObject } from "../types.js";
-import { modelAttributes, parseFieldType, type FieldType } from "./models.js";
+import { isQuantityField, modelAttributes, parseFieldType, type FieldType } from "./models.js";
 
 export interface DecodeReport {
   /** Paths of dropped fields: "spec.foo", "spec.containers[0].bar". */
@@ -36,7 +36,13 @@ function walkModel(model: string, obj: JsonObject, path: string, report: DecodeR
       delete obj[key];
       continue;
     }
-    const coerced = walkValue(parseFieldType(attr.type), obj[key]!, join(path, key), `${model.replace(/^V\d+(beta\d+|alpha\d+)?|^(Core|Events|Discovery)V\d+/, "")}.${join(path, key)}`, report);
+    const value = obj[key]!;
+    // Quantities are typed as strings in the models but accept JSON numbers, as resource.Quantity does.
+    if (isQuantityField(model, key)) {
+      obj[key] = quantityValue(value);
+      continue;
+    }
+    const coerced = walkValue(parseFieldType(attr.type), value, join(path, key), `${model.replace(/^V\d+(beta\d+|alpha\d+)?|^(Core|Events|Discovery)V\d+/, "")}.${join(path, key)}`, report);
     if (coerced !== undefined) obj[key] = coerced;
   }
 }
@@ -65,13 +71,8 @@ function walkValue(type: FieldType, value: Json, path: string, goField: string, 
         return undefined;
       }
       for (const k of Object.keys(value)) {
-        const item = value[k]!;
-        // Quantities are typed as strings in the models but accept JSON numbers.
-        if (type.of.kind === "string" && typeof item === "number") value[k] = String(item);
-        else {
-          const c = walkValue(type.of, item, `${path}[${k}]`, goField, report);
-          if (c !== undefined) value[k] = c;
-        }
+        const c = walkValue(type.of, value[k]!, `${path}[${k}]`, goField, report);
+        if (c !== undefined) value[k] = c;
       }
       return undefined;
     case "string":
@@ -90,6 +91,12 @@ function walkValue(type: FieldType, value: Json, path: string, goField: string, 
     case "any":
       return undefined;
   }
+}
+
+function quantityValue(v: Json): Json {
+  if (typeof v === "number") return String(v);
+  if (isJsonObject(v)) for (const k of Object.keys(v)) if (typeof v[k] === "number") v[k] = String(v[k]);
+  return v;
 }
 
 function jsonKind(v: Json): string {

@@ -63,3 +63,38 @@ function parse(type: string): FieldType {
       return models.has(type) ? { kind: "model", model: type } : { kind: "any" };
   }
 }
+
+/** Fields whose values (or map values) are resource.Quantity. */
+export const QUANTITY_FIELDS: ReadonlySet<string> = new Set([
+  "V1ResourceRequirements.limits",
+  "V1ResourceRequirements.requests",
+  "V1VolumeResourceRequirements.limits",
+  "V1VolumeResourceRequirements.requests",
+  "V1NodeStatus.allocatable",
+  "V1NodeStatus.capacity",
+  "V1EmptyDirVolumeSource.sizeLimit",
+  "V1ResourceFieldSelector.divisor",
+  "V1ContainerStatus.allocatedResources",
+  "V1PodStatus.allocatedResources",
+  "V1NodeAllocatableResourceClaimStatus.resources",
+  "V1PersistentVolumeClaimStatus.allocatedResources",
+  "V1PersistentVolumeClaimStatus.capacity",
+  "V1PersistentVolumeSpec.capacity",
+  "V1ResourceQuotaSpec.hard",
+  "V1ResourceQuotaStatus.hard",
+  "V1ResourceQuotaStatus.used",
+  "V1LimitRangeItem.default",
+  "V1LimitRangeItem.defaultRequest",
+  "V1LimitRangeItem.max",
+  "V1LimitRangeItem.maxLimitRequestRatio",
+  "V1LimitRangeItem.min",
+  "V1PodSpec.overhead",
+  "V1Overhead.podFixed",
+  "V1CSIStorageCapacity.capacity",
+  "V1CSIStorageCapacity.maximumVolumeSize",
+]);
+
+/** Whether model.field holds resource.Quantity values (client-node types them as strings). */
+export function isQuantityField(model: string, field: string): boolean {
+  return QUANTITY_FIELDS.has(`${model}.${field}`);
+}
