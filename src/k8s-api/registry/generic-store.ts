@@ -162,7 +162,11 @@ export class ResourceStore {
         if (rv === 0) throw invalidListOption("resourceVersionMatch", 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"');
         this.checkNotFuture(rv);
         revision = rv;
-      } else if (rv > 0) this.checkNotFuture(rv);
+      } else if (rv > 0) {
+        this.checkNotFuture(rv);
+        // Legacy exact match (storage.ValidateListOptions): a limited list at a resourceVersion without a match reads at it.
+        if (!match && p.limit && p.limit > 0) revision = rv;
+      }
     }
     const limit = p.limit && p.limit > 0 ? p.limit : 0;
     const items: KubeObject[] = [];
@@ -205,14 +209,16 @@ export class ResourceStore {
       if (!(e instanceof CompactedError)) throw e;
       if (continuing)
         throw new StatusError(410, "Expired", "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
-      throw gone(`too old resource version: ${revision} (${e.compactedRevision})`);
+      // etcd3 interpretListError: the list's own wording, not the watch cache's.
+      throw gone("The resourceVersion for the provided list is too old.");
     }
   }
 
   private checkNotFuture(rv: number): void {
     const current = this.store.currentRevision();
     if (rv > current)
-      throw new StatusError(504, "Timeout", `Too large resource version: ${rv}, current: ${current}`, {
+      // storage.NewTooLargeResourceVersionError: errors.NewTimeoutError prefixes "Timeout: ".
+      throw new StatusError(504, "Timeout", `Timeout: Too large resource version: ${rv}, current: ${current}`, {
         causes: [{ reason: "ResourceVersionTooLarge", message: "Too large resource version" }],
         retryAfterSeconds: 1,
       });
@@ -309,8 +315,10 @@ export class ResourceStore {
       const finish = await this.hooks.beginUpdate?.(this.info, obj, cur.obj, w);
       let ok = false;
       try {
-        // The last finalizer gone from an object being deleted with no grace left: delete it.
-        if (m.deletionTimestamp && !(m.finalizers && m.finalizers.length) && !(m.deletionGracePeriodSeconds && m.deletionGracePeriodSeconds > 0)) {
+        // The last finalizer gone from an object being deleted with no grace left: delete it
+        // (ShouldDeleteDuringUpdate: judged on the stored object's deletion, so the write that starts one is kept).
+        const oldM = metaOf(cur.obj);
+        if (oldM.deletionTimestamp && !(m.finalizers && m.finalizers.length) && !(oldM.deletionGracePeriodSeconds && oldM.deletionGracePeriodSeconds > 0) && this.info.strategy.shouldDeleteDuringUpdate?.(obj) !== false) {
           const del = await this.store.delete(this.key(ns, name), cur.entry.modRevision);
           m.resourceVersion = String(del.modRevision);
           ok = true;
@@ -328,6 +336,28 @@ export class ResourceStore {
         throw e;
       } finally {
         await finish?.(ok);
+      }
+    }
+  }
+
+  /**
+   * Read-modify-write straight on storage, without the strategy, metadata carry-over or
+   * validation (as registries that call Storage.GuaranteedUpdate do: the namespace Delete).
+   */
+  async rawUpdate(ns: string, name: string, w: WriteContext, mutate: (current: KubeObject) => KubeObject): Promise<KubeObject> {
+    for (let attempt = 0; ; attempt++) {
+      const cur = await this.tryGet(ns, name);
+      if (!cur) throw notFound(this.group, this.info.plural, name);
+      const obj = mutate(clone(cur.obj));
+      if (w.dryRun || jsonEqual(obj, cur.obj)) return obj;
+      try {
+        const entry = await this.store.update(this.key(ns, name), this.encode(obj), cur.entry.modRevision);
+        metaOf(obj).resourceVersion = String(entry.modRevision);
+        return obj;
+      } catch (e) {
+        if (e instanceof ConflictError && attempt < MAX_CAS_RETRIES) continue;
+        if (e instanceof KeyNotFoundError) throw notFound(this.group, this.info.plural, name);
+        throw e;
       }
     }
   }
@@ -494,7 +524,8 @@ export class ResourceStore {
     const now = predicate(obj);
     const before = ev.prev ? predicate(this.decode(ev.prev)) : false;
     if (now) return { type: before ? "MODIFIED" : "ADDED", object: obj };
-    return before ? { type: "DELETED", object: obj } : undefined;
+    // Leaving the selector: DELETED with the previous content at the event's revision (cacheWatcher.convertToWatchEvent).
+    return before ? { type: "DELETED", object: this.decode(ev.prev!, ev.entry.modRevision) } : undefined;
   }
 
   /** The store's newest revision (for bookmarks and list metadata). */

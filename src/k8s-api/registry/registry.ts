@@ -92,7 +92,8 @@ export class Registry {
   /** Resolve group/version/plural to a served resource, or 404 like kube-apiserver. */
   resolve(group: string, version: string, plural: string): ResourceInfo {
     const info = findResource(group, version, plural);
-    if (!info) throw new StatusError(404, "NotFound", "the server could not find the requested resource", { group: group || undefined, kind: plural });
+    // go-restful's 404 through NewGenericServerResponse: empty details.
+    if (!info) throw new StatusError(404, "NotFound", "the server could not find the requested resource", {});
     return info;
   }
 
@@ -253,8 +254,8 @@ export class Registry {
     if (!cur) throw notFound("", "namespaces", name);
     const ns = cur.obj as V1Namespace;
     if (!(ns.spec?.finalizers?.length)) return store.delete("", name, opts, w);
-    const res = await store.guaranteedUpdate("", name, w, async (current) => {
-      if (!current) throw notFound("", "namespaces", name);
+    // Straight on storage, as the namespace REST's Delete: metadata validation would refuse a new deletionTimestamp.
+    const object = await store.rawUpdate("", name, w, (current) => {
       const n = current as V1Namespace;
       const meta = metaOf(current);
       if (!meta.deletionTimestamp) {
@@ -262,9 +263,9 @@ export class Registry {
         meta.deletionGracePeriodSeconds = 0;
       }
       n.status = { ...(n.status ?? {}), phase: "Terminating" };
-      return { update: n as KubeObject };
-    }, { merge: (incoming) => incoming });
-    return { object: res.object, deleted: false };
+      return n as KubeObject;
+    });
+    return { object, deleted: false };
   }
 
   /** PUT namespaces/{name}/finalize: only spec.finalizers changes; when none remain and the namespace is terminating, it goes. */
@@ -296,10 +297,14 @@ function mustFind(group: string, version: string, plural: string): ResourceInfo 
 /** The apiVersion and kind in a body must name the resource of the URL. */
 function checkTypeMeta(info: ResourceInfo, obj: KubeObject): void {
   const want = apiVersionOf(info);
-  if (obj.apiVersion !== undefined && obj.apiVersion !== want)
-    throw badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${want})`);
-  if (obj.kind !== undefined && obj.kind !== info.kind)
-    throw badRequest(`the kind in the data (${String(obj.kind)}) does not match the expected kind (${info.kind})`);
+  const apiVersion = typeof obj.apiVersion === "string" && obj.apiVersion ? obj.apiVersion : want;
+  // Another kind fails the decoder's conversion to the URL's type (transformDecodeError), before any version check.
+  if (typeof obj.kind === "string" && obj.kind && obj.kind !== info.kind) {
+    const version = apiVersion.split("/").pop()!;
+    const internalPkg = info.group ? info.group.split(".")[0]! : "core";
+    throw badRequest(`${obj.kind} in version "${version}" cannot be handled as a ${info.kind}: converting (${version}.${obj.kind}) to (${internalPkg}.${info.kind}): unknown conversion`);
+  }
+  if (apiVersion !== want) throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${want})`);
 }
 
 /** kube-apiserver's default field manager: the User-Agent's program name. */

@@ -28,7 +28,7 @@ const rows: Row[] = [
   { group: "", version: "v1", kind: "Endpoints", plural: "endpoints", namespaced: true, shortNames: ["ep"], model: "V1Endpoints", strategy: s.endpointsStrategy },
   { group: "", version: "v1", kind: "ConfigMap", plural: "configmaps", namespaced: true, shortNames: ["cm"], model: "V1ConfigMap", strategy: s.configMapStrategy },
   { group: "", version: "v1", kind: "Secret", plural: "secrets", namespaced: true, model: "V1Secret", strategy: s.secretStrategy },
-  { group: "", version: "v1", kind: "ServiceAccount", plural: "serviceaccounts", namespaced: true, shortNames: ["sa"], model: "V1ServiceAccount", strategy: s.serviceAccountStrategy },
+  { group: "", version: "v1", kind: "ServiceAccount", plural: "serviceaccounts", namespaced: true, shortNames: ["sa"], returnDeletedObject: true, model: "V1ServiceAccount", strategy: s.serviceAccountStrategy },
   { group: "", version: "v1", kind: "Event", plural: "events", namespaced: true, shortNames: ["ev"], model: "CoreV1Event", strategy: s.eventStrategy },
   { group: "", version: "v1", kind: "Node", plural: "nodes", namespaced: false, shortNames: ["no"], subresources: ["status", "proxy"], model: "V1Node", strategy: s.nodeStrategy },
   { group: "", version: "v1", kind: "ReplicationController", plural: "replicationcontrollers", namespaced: true, shortNames: ["rc"], categories: ["all"], subresources: ["scale", "status"], model: "V1ReplicationController", strategy: s.replicationControllerStrategy },

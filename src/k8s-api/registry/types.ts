@@ -83,6 +83,8 @@ export interface Strategy<T extends KubeObject = KubeObject> {
    * Absent: every delete is immediate (unless finalizers hold it).
    */
   deletionGracePeriod?(obj: T, requested: number | undefined): number;
+  /** Whether an update that leaves a deleted object without finalizers removes it (namespaces: only once spec.finalizers is empty too). Absent: yes. */
+  shouldDeleteDuringUpdate?(obj: T): boolean;
 }
 
 /** Behaviour of a subresource that writes part of the object (status, scale...). */

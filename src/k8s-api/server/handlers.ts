@@ -4,13 +4,13 @@
  */
 import type { Request, Response } from "express";
 import type { V1DeleteOptions } from "@kubernetes/client-node";
-import { StatusError, badRequest, methodNotAllowed } from "../errors.js";
+import { StatusError, badRequest, methodNotAllowed, type StatusCause } from "../errors.js";
 import { isJsonObject, type KubeObject } from "../types.js";
 import type { Registry, WriteOptions, WriteResult } from "../registry/registry.js";
 import { apiVersionOf, type ResourceInfo } from "../registry/types.js";
 import { patchTypeOf } from "../registry/patching.js";
 import type { FieldValidation } from "../registry/field-validation.js";
-import { decodeObjectBody, decodePatchBody, readBody } from "./body.js";
+import { decodeObjectBody, decodePatchBody, duplicateFields, readBody } from "./body.js";
 import type { RequestInfo } from "./request-info.js";
 import { predicateFromQuery, negotiateOutput, renderList, renderObject, type Output } from "./output.js";
 import { serveWatch } from "./watch.js";
@@ -25,8 +25,8 @@ export async function handleResource(ctx: HandlerContext, ri: RequestInfo, req: 
   const { registry } = ctx;
   const info = registry.resolve(ri.group, ri.version, ri.resource);
   const q = new URLSearchParams(req.url.split("?")[1] ?? "");
-  if (ri.namespace && !info.namespaced) throw new StatusError(404, "NotFound", "the server could not find the requested resource", { kind: info.plural });
-  const out = negotiateOutput(req.headers.accept);
+  if (ri.namespace && !info.namespaced) throw new StatusError(404, "NotFound", "the server could not find the requested resource", {});
+  const out = negotiateOutput(req.headers.accept, includeObjectOf(q));
   const ns = ri.namespace;
 
   if (ri.subresource) return handleSubresource(ctx, info, ri, q, req, res, out);
@@ -44,12 +44,12 @@ export async function handleResource(ctx: HandlerContext, ri: RequestInfo, req: 
       return serveWatch(ctx, info, ns, ri.name, q, req, res, out);
     case "create": {
       if (ri.name) throw methodNotAllowed(`the server does not allow this method on the requested resource`);
-      const r = await registry.create(info, ns, await decodeObject(req), writeOptions(req, q));
+      const r = await registry.create(info, ns, await decodeObject(req, res, q), writeOptions(req, q));
       return sendWrite(res, 201, info, r, out);
     }
     case "update": {
       if (!ri.name) throw methodNotAllowed(`the server does not allow this method on the requested resource`);
-      const r = await registry.update(info, ns, ri.name, await decodeObject(req), writeOptions(req, q));
+      const r = await registry.update(info, ns, ri.name, await decodeObject(req, res, q), writeOptions(req, q));
       return sendWrite(res, r.created ? 201 : 200, info, r, out);
     }
     case "patch": {
@@ -63,8 +63,8 @@ export async function handleResource(ctx: HandlerContext, ri: RequestInfo, req: 
     case "delete": {
       const opts = await deleteOptions(req, q);
       const r = await registry.delete(info, ns, ri.name, opts, writeOptions(req, q));
-      const propagating = opts.propagationPolicy === "Foreground" || opts.orphanDependents === false;
-      const code = !r.deleted && propagating ? 202 : 200;
+      // handlers.DeleteResource: 202 only when not yet deleted and orphanDependents=false (not for propagationPolicy).
+      const code = !r.deleted && opts.orphanDependents === false ? 202 : 200;
       if (info.returnDeletedObject || !r.deleted) return send(res, code, renderObject(info, r.object, out));
       return send(res, code, {
         kind: "Status",
@@ -88,13 +88,13 @@ async function handleSubresource(ctx: HandlerContext, info: ResourceInfo, ri: Re
   const { registry } = ctx;
   const ns = ri.namespace;
   const sub = ri.subresource;
-  if (!info.subresources.includes(sub as never)) throw new StatusError(404, "NotFound", "the server could not find the requested resource", { kind: `${info.plural}/${sub}` });
+  if (!info.subresources.includes(sub as never)) throw new StatusError(404, "NotFound", "the server could not find the requested resource", {});
   switch (sub) {
     case "status":
     case "finalize":
       if (ri.verb === "get") return send(res, 200, renderObject(info, await registry.get(info, ns, ri.name), out));
       if (ri.verb === "update") {
-        const r = await registry.update(info, ns, ri.name, await decodeObject(req), writeOptions(req, q), sub);
+        const r = await registry.update(info, ns, ri.name, await decodeObject(req, res, q), writeOptions(req, q), sub);
         return sendWrite(res, 200, info, r, out);
       }
       if (ri.verb === "patch" && sub === "status") {
@@ -134,24 +134,57 @@ async function handleSubresource(ctx: HandlerContext, info: ResourceInfo, ri: Re
 
 // ---- request decoding --------------------------------------------------------------
 
-function fieldValidationOf(q: URLSearchParams): FieldValidation {
-  const v = q.get("fieldValidation") ?? "Warn";
-  if (v !== "Ignore" && v !== "Warn" && v !== "Strict") throw badRequest(`fieldValidation: Unsupported value: "${v}": supported values: "Ignore", "Strict", "Warn"`);
-  return v;
+/** includeObject of a Table request (ValidateTableOptions): "" means Metadata. */
+function includeObjectOf(q: URLSearchParams): "None" | "Metadata" | "Object" {
+  const v = q.get("includeObject") ?? "";
+  if (v === "None" || v === "Metadata" || v === "Object") return v;
+  if (v === "") return "Metadata";
+  throw badRequest(`Unable to convert to Table as requested: includeObject: Invalid value: "${v}": must be 'Metadata', 'Object', 'None', or empty`);
 }
 
-/** Decode a create/update body; unknown fields are handled by the registry per fieldValidation. */
-async function decodeObject(req: Request): Promise<KubeObject> {
-  const body = decodeObjectBody(await readBody(req), req.headers["content-type"]);
+/** fieldValidation, "" meaning Warn (values were checked by writeOptions). */
+function fieldValidationOf(q: URLSearchParams): FieldValidation {
+  const v = q.get("fieldValidation") || "Warn";
+  return v === "Ignore" || v === "Strict" ? v : "Warn";
+}
+
+/**
+ * Decode a create/update body; unknown fields are handled by the registry per fieldValidation,
+ * duplicate JSON keys here (Strict: 400, Warn: a warning; the last value wins).
+ */
+async function decodeObject(req: Request, res: Response, q: URLSearchParams): Promise<KubeObject> {
+  const raw = await readBody(req);
+  // The handlers validate the options before decoding the body.
+  writeOptions(req, q);
+  const body = decodeObjectBody(raw, req.headers["content-type"]);
   if (!isJsonObject(body)) throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)?.slice(0, 200)}'`);
+  const mode = fieldValidationOf(q);
+  if (mode !== "Ignore" && /^application\/json\b/i.test(req.headers["content-type"] ?? "application/json")) {
+    const dups = duplicateFields(raw.toString("utf8")).map((f) => `duplicate field "${f}"`);
+    if (dups.length && mode === "Strict") throw badRequest(`strict decoding error: ${dups.join(", ")}`);
+    for (const w of dups) res.append("Warning", `299 - ${JSON.stringify(w)}`);
+  }
   return body as KubeObject;
 }
 
+const OPTIONS_KIND: Record<string, string> = { POST: "CreateOptions", PUT: "UpdateOptions", PATCH: "PatchOptions", DELETE: "DeleteOptions" };
+
+/** Write options from the query, validated as ValidateCreateOptions & co.: 422 Invalid on <Kind>Options.meta.k8s.io. */
 function writeOptions(req: Request, q: URLSearchParams): WriteOptions {
+  const kind = OPTIONS_KIND[req.method] ?? "CreateOptions";
+  const causes: StatusCause[] = [];
   const dryRun = q.getAll("dryRun");
-  for (const d of dryRun) if (d !== "All") throw badRequest(`dryRun: Unsupported value: "${d}": supported values: "All"`);
   const fm = q.get("fieldManager") ?? undefined;
-  if (fm !== undefined && fm.length > 128) throw badRequest("fieldManager: Too long: may not be more than 128 bytes");
+  const fv = q.get("fieldValidation") ?? "";
+  if (kind !== "DeleteOptions" && fm !== undefined && Buffer.byteLength(fm) > 128) causes.push({ reason: "FieldValueTooLong", message: "Too long: may not be more than 128 bytes", field: "fieldManager" });
+  if (dryRun.some((d) => d !== "All"))
+    causes.push({ reason: "FieldValueNotSupported", message: `Unsupported value: []string{${dryRun.map((d) => JSON.stringify(d)).join(", ")}}: supported values: "All"`, field: "dryRun" });
+  if (kind !== "DeleteOptions" && !["", "Ignore", "Strict", "Warn"].includes(fv))
+    causes.push({ reason: "FieldValueNotSupported", message: `Unsupported value: ${JSON.stringify(fv)}: supported values: "", "Ignore", "Strict", "Warn"`, field: "fieldValidation" });
+  if (causes.length) {
+    const detail = causes.map((c) => `${c.field}: ${c.message}`);
+    throw new StatusError(422, "Invalid", `${kind}.meta.k8s.io "" is invalid: ${detail.length === 1 ? detail[0] : `[${detail.join(", ")}]`}`, { group: "meta.k8s.io", kind, causes });
+  }
   return { dryRun: dryRun.length > 0, fieldValidation: fieldValidationOf(q), ...(fm ? { fieldManager: fm } : {}), ...(req.headers["user-agent"] ? { userAgent: req.headers["user-agent"] } : {}) };
 }
 

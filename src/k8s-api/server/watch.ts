@@ -45,7 +45,12 @@ export async function serveWatch(ctx: HandlerContext, info: ResourceInfo, ns: st
   const emit = (ev: WatchEvent) => {
     const rvOf = Number(ev.object.metadata?.resourceVersion ?? 0);
     if (rvOf > lastRV) lastRV = rvOf;
-    if (ev.type === "ERROR" || out.as === "Object") return write(ev);
+    // An ERROR event (410 Expired) ends the watch, as kube-apiserver's error watcher does.
+    if (ev.type === "ERROR") {
+      write(ev);
+      return close();
+    }
+    if (out.as === "Object") return write(ev);
     const rendered = renderObject(info, ev.object, out) as { columnDefinitions?: unknown[] };
     // Column definitions travel with the first event only, as kube-apiserver sends them.
     if (!first && out.as === "Table") rendered.columnDefinitions = [];
@@ -65,9 +70,11 @@ export async function serveWatch(ctx: HandlerContext, info: ResourceInfo, ns: st
   req.on("close", close);
 
   watch = await ctx.registry.watch(info, ns, { ...(rv !== undefined ? { resourceVersion: rv } : {}), ...(predicate ? { predicate } : {}), sendInitialEvents }, emit);
-  if (closed) watch.stop();
+  if (closed) return watch.stop();
   if (lastRV === 0) lastRV = Number(rv ?? 0) || ctx.registry.storeFor(info).currentRevision();
-  if (sendInitialEvents) bookmark({ "k8s.io/initial-events-end": "true" });
+  // SetListOptionsDefaults (WatchList on in v1.35): a legacy watch from "" or "0" is a watch with sendInitialEvents, so it too marks the end of the initial events when bookmarks are allowed.
+  const legacyInitial = !q.has("sendInitialEvents") && !q.get("resourceVersionMatch") && (rv === undefined || rv === "" || rv === "0");
+  if (sendInitialEvents || (legacyInitial && bookmarks)) bookmark({ "k8s.io/initial-events-end": "true" });
   if (bookmarks) {
     const tick = () => {
       if (closed) return;

@@ -350,6 +350,8 @@ export const serviceStrategy: Strategy<Typed<V1Service>> = {
 // ---- Namespace --------------------------------------------------------------------------------
 
 export const namespaceStrategy: Strategy<Typed<V1Namespace>> = {
+  // ShouldDeleteNamespaceDuringUpdate: a terminating namespace goes only once spec.finalizers is empty.
+  shouldDeleteDuringUpdate: (ns) => !(ns.spec?.finalizers && ns.spec.finalizers.length),
   applyDefaults(ns) {
     const name = ns.metadata?.name;
     if (name) meta(ns).labels = { ...(ns.metadata?.labels ?? {}), "kubernetes.io/metadata.name": name };
