@@ -36,7 +36,9 @@ export async function startBerth(opts: { dataDir?: string; args?: string[]; time
     if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm ci (kubectl/helm) and npm run build`);
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "berth-conf-"));
   const kubeconfig = join(dataDir, "kubeconfig");
-  const child = spawn(process.execPath, [MAIN, "up", "--port", "0", "--data-dir", dataDir, "--kubeconfig", kubeconfig, ...(opts.args ?? [])], {
+  // BERTH_TEST_STORE picks the store backend the suite runs against (default: embedded).
+  const store = ["--store", process.env.BERTH_TEST_STORE ?? "embedded"];
+  const child = spawn(process.execPath, [MAIN, "up", "--port", "0", "--data-dir", dataDir, "--kubeconfig", kubeconfig, ...store, ...(opts.args ?? [])], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, BERTH_LOG_LEVEL: process.env.BERTH_LOG_LEVEL ?? "warn" },
   });

@@ -8,7 +8,9 @@ import { randomBytes } from "node:crypto";
 import { homedir } from "node:os";
 import { join, resolve, delimiter } from "node:path";
 import { parseArgs } from "node:util";
-import { openEmbeddedStore, startApiServer } from "../k8s-api/index.js";
+import { MemoryStore, openEmbeddedStore, startApiServer, type Store } from "../k8s-api/index.js";
+import { LocalClient } from "../k8s-api/client/local.js";
+import { startControllers } from "../k8s-api/controllers/index.js";
 import { createLogger, type Level } from "../util/log.js";
 import { mergeKubeconfig, writeKubeconfig } from "./kubeconfig.js";
 
@@ -23,6 +25,8 @@ Flags:
   --kubeconfig PATH       where to write the kubeconfig (default <data-dir>/kubeconfig)
   --merge-kubeconfig      also merge the context "berth" into ~/.kube/config (or $KUBECONFIG)
   --service-cidr CIDR     ClusterIP range (default 127.96.0.0/16, loopback)
+  --store KIND            embedded (default: durable, in the data directory) or memory
+                          (nothing kept across restarts; for tests and benchmarks)
   --repair-store          truncate a corrupt write-ahead log at the last good record
   --log-level LEVEL       debug, info, warn or error (default info)
 `;
@@ -37,6 +41,7 @@ export async function up(argv: string[]): Promise<void> {
       kubeconfig: { type: "string" },
       "merge-kubeconfig": { type: "boolean", default: false },
       "service-cidr": { type: "string", default: "127.96.0.0/16" },
+      store: { type: "string", default: "embedded" },
       "repair-store": { type: "boolean", default: false },
       "log-level": { type: "string", default: "info" },
       help: { type: "boolean", short: "h", default: false },
@@ -53,10 +58,10 @@ export async function up(argv: string[]): Promise<void> {
   const dataDir = resolve(values["data-dir"]);
   mkdirSync(dataDir, { recursive: true });
 
-  const store = await openEmbeddedStore(join(dataDir, "store"), {
-    repair: values["repair-store"],
-    log: (msg: string, fields?: Record<string, unknown>) => log.warn(msg, fields),
-  });
+  let store: Store;
+  if (values.store === "memory") store = new MemoryStore();
+  else if (values.store === "embedded") store = await openEmbeddedStore(join(dataDir, "store"), { repair: values["repair-store"], log: log.child({ component: "store" }) });
+  else throw new Error(`--store must be embedded or memory: current value is ${values.store}`);
   const api = await startApiServer({
     store,
     host: values.host,
@@ -64,6 +69,9 @@ export async function up(argv: string[]): Promise<void> {
     log: log.child({ component: "apiserver" }),
     serviceRanges: { serviceCIDR: values["service-cidr"], nodePortMin: 30000, nodePortMax: 32767 },
   });
+
+  // In one process the controllers talk to the registry directly, as kube-controller-manager would over HTTP.
+  const controllers = await startControllers(new LocalClient(api.registry, "kube-controller-manager"), log.child({ component: "controllers" }));
 
   const kubeconfigPath = resolve(values.kubeconfig ?? join(dataDir, "kubeconfig"));
   const target = { server: api.url, name: "berth", token: tokenFor(dataDir) };
@@ -80,6 +88,7 @@ export async function up(argv: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info("shutting down", { signal });
+    controllers.stop();
     await api.close();
     await store.close();
     log.info("stopped cleanly");

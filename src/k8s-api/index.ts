@@ -14,7 +14,7 @@ import type { Logger } from "../util/log.js";
 
 export type { Store } from "./store/types.js";
 export { Registry } from "./registry/registry.js";
-export { openEmbeddedStore } from "./store/index.js";
+export { MemoryStore, openEmbeddedStore } from "./store/index.js";
 
 export interface ApiServerConfig {
   readonly store: Store;

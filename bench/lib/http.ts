@@ -1,0 +1,63 @@
+/** A small keep-alive JSON client for load generation (no retries, no redirects). */
+import { Agent, request } from "node:http";
+
+export class JsonClient {
+  private readonly agent: Agent;
+  constructor(
+    private readonly base: string,
+    maxSockets: number,
+  ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets });
+  }
+
+  send(method: string, path: string, body?: unknown, contentType = "application/json"): Promise<{ status: number; text: string }> {
+    const url = new URL(path, this.base);
+    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    return new Promise((resolve, reject) => {
+      const req = request(url, { method, agent: this.agent, headers: { accept: "application/json", ...(data ? { "content-type": contentType, "content-length": data.length } : {}) } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end(data);
+    });
+  }
+
+  /** Like send, but a non-2xx answer is an error. */
+  async ok(method: string, path: string, body?: unknown): Promise<string> {
+    const r = await this.send(method, path, body);
+    if (r.status < 200 || r.status > 299) throw new Error(`${method} ${path}: ${r.status} ${r.text.slice(0, 200)}`);
+    return r.text;
+  }
+
+  /** Stream a watch; each parsed event goes to onEvent. */
+  watch(path: string, onEvent: (ev: { type: string; object: { metadata?: { name?: string; resourceVersion?: string } } }) => void): { stop(): void; ready: Promise<void> } {
+    const url = new URL(path, this.base);
+    let buf = "";
+    let ready!: () => void;
+    const readyP = new Promise<void>((r) => (ready = r));
+    const req = request(url, { method: "GET", headers: { accept: "application/json" } }, (res) => {
+      ready();
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => {
+        buf += c;
+        let nl;
+        while ((nl = buf.indexOf("\n")) >= 0) {
+          const line = buf.slice(0, nl);
+          buf = buf.slice(nl + 1);
+          if (line.trim()) onEvent(JSON.parse(line));
+        }
+      });
+      res.on("error", () => undefined);
+    });
+    req.on("error", () => undefined);
+    req.end();
+    return { stop: () => req.destroy(), ready: readyP };
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
