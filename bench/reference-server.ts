@@ -30,6 +30,7 @@ const server = createServer((req, res) => {
     if (url.pathname === PREFIX && req.method === "GET") {
       if (url.searchParams.get("watch")) {
         res.writeHead(200, { "content-type": "application/json" });
+        res.flushHeaders();
         const w = (line: string) => res.write(line);
         watchers.add(w);
         req.socket.on("close", () => watchers.delete(w));

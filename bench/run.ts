@@ -35,7 +35,7 @@ interface TargetResult {
 const configMap = (name: string) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, labels: { bench: "yes", shard: String(name.length % 4) } }, data: { payload: "x".repeat(256) } });
 
 function progress(what: string) {
-  return (done: number) => process.stderr.write(`    ${what}: ${done}\r`);
+  return (done: number) => process.stderr.write(`    ${what}: ${done}/${N}${done === N ? "\n" : "\r"}`);
 }
 
 async function measure(t: Target): Promise<TargetResult> {
