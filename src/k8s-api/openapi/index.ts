@@ -2,13 +2,15 @@
  * OpenAPI as kube-apiserver serves it: /openapi/v2 (Swagger 2.0), the /openapi/v3 index
  * and one OpenAPI 3.0 document per group version at /openapi/v3/<path>. Documents are
  * built on first use and kept for the life of the process (the resource table is static).
- * Only JSON is offered; a client asking for protobuf alone gets 406, as kube-openapi
- * answers for a format it does not have.
+ * JSON is offered, and for /openapi/v2 also gnostic's protobuf (client-go's OpenAPISchema asks
+ * for nothing else); a client asking for protobuf v3 gets 406, as kube-openapi answers for a
+ * format it does not have.
  */
 import { createHash } from "node:crypto";
 import express, { type Request, type Response } from "express";
 import type { ResourceInfo } from "../registry/types.js";
-import { negotiateOpenApi } from "./negotiate.js";
+import { negotiateOpenApi, negotiateOpenApiV2 } from "./negotiate.js";
+import { OPENAPI_V2_PROTOBUF, encodeOpenApiV2 } from "../protobuf/openapi-v2.js";
 import { buildSpec, type ApiSpec } from "./spec.js";
 import { swaggerDocument } from "./v2.js";
 import { v3Document } from "./v3.js";
@@ -25,7 +27,7 @@ export interface OpenApiRouterOptions {
 
 /** A serialized document with its content hash (upper-case hex SHA-512, as kube-openapi). */
 interface Doc {
-  readonly body: string;
+  readonly body: string | Buffer;
   readonly hash: string;
 }
 
@@ -34,6 +36,7 @@ export function openapiRouter(resources: readonly ResourceInfo[], options: OpenA
   const router = express.Router();
   let spec: ApiSpec | undefined;
   let v2: Doc | undefined;
+  let v2pb: Doc | undefined;
   let index: Doc | undefined;
   const v3 = new Map<string, Doc>();
   const getSpec = (): ApiSpec => (spec ??= buildSpec(resources));
@@ -48,9 +51,16 @@ export function openapiRouter(resources: readonly ResourceInfo[], options: OpenA
   };
 
   router.get("/openapi/v2", (req, res) => {
-    if (!accepts(req, res)) return;
+    const format = negotiateOpenApiV2(req.get("accept"));
+    if (format === undefined) return void accepts(req, res); // 406
+    res.vary("Accept");
     v2 ??= serialize(swaggerDocument(getSpec(), options.version ?? "unversioned"));
-    sendDoc(req, res, v2);
+    if (format === "application/json") return sendDoc(req, res, v2);
+    if (!v2pb) {
+      const body = encodeOpenApiV2(JSON.parse(v2.body as string) as Record<string, unknown>);
+      v2pb = { body, hash: createHash("sha512").update(body).digest("hex").toUpperCase() };
+    }
+    sendDoc(req, res, v2pb, OPENAPI_V2_PROTOBUF);
   });
   router.get(["/openapi/v3", "/openapi/v3/"], (req, res) => {
     if (!accepts(req, res)) return;
@@ -86,7 +96,7 @@ function accepts(req: Request, res: Response): boolean {
   return false;
 }
 
-function sendDoc(req: Request, res: Response, doc: Doc): void {
+function sendDoc(req: Request, res: Response, doc: Doc, contentType = "application/json"): void {
   const etag = `"${doc.hash}"`;
   res.set("ETag", etag);
   if (req.get("if-none-match") === etag) {
@@ -94,7 +104,7 @@ function sendDoc(req: Request, res: Response, doc: Doc): void {
     return;
   }
   res.statusCode = 200;
-  res.setHeader("Content-Type", "application/json");
+  res.setHeader("Content-Type", contentType);
   res.setHeader("Content-Length", Buffer.byteLength(doc.body));
   res.end(doc.body);
 }
