@@ -59,22 +59,22 @@ export function isQualifiedName(v: string): string[] {
     else for (const e of isDNS1123Subdomain(prefix)) errs.push(`prefix part ${e}`);
   } else {
     return [
-      "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+      "a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
     ];
   }
   if (name.length === 0) errs.push("name part must be non-empty");
-  else if (name.length > 63) errs.push("name part must be no more than 63 characters");
-  if (name.length > 0 && !qualifiedNamePartRe.test(name))
+  else if (Buffer.byteLength(name) > 63) errs.push("name part must be no more than 63 bytes");
+  if (!qualifiedNamePartRe.test(name))
     errs.push(
       "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
     );
   return errs;
 }
 
-/** Label values: empty, or at most 63 characters of the qualified-name alphabet. */
+/** Label values: empty, or at most 63 bytes of the qualified-name alphabet. */
 export function isValidLabelValue(v: string): string[] {
   const errs: string[] = [];
-  if (v.length > 63) errs.push("must be no more than 63 characters");
+  if (Buffer.byteLength(v) > 63) errs.push("must be no more than 63 bytes");
   if (!labelValueRe.test(v))
     errs.push(
       "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
