@@ -3,16 +3,12 @@
  * nothing, and leave the server answering.
  */
 import { expect } from "chai";
-import { CM, DEPLOYS, client, configMap, deployment, expectFailure, expectOk, names, startTestServer, type Client, type TestServer } from "./helpers.js";
+import { CM, DEPLOYS, client, configMap, deployment, expectFailure, expectOk, names, startTestServer, type Client, type TestServer, useTestServer } from "./helpers.js";
 
 describe("api: bad input", () => {
   let s: TestServer;
   let c: Client;
-  before(async () => {
-    s = await startTestServer();
-    c = client(s.url);
-  });
-  after(async () => s.close());
+  useTestServer((server, cl) => ((s = server), (c = cl)));
 
   /** Nothing was stored by the refused request and the server still serves. */
   async function nothingStored(): Promise<void> {

@@ -1,15 +1,11 @@
 /** DELETE: what it answers per resource, preconditions, finalizers, grace periods, collections, propagation. */
 import { expect } from "chai";
-import { CM, PODS, client, configMap, expectFailure, expectOk, names, pod, startTestServer, type Client, type TestServer } from "./helpers.js";
+import { CM, PODS, client, configMap, expectFailure, expectOk, names, pod, startTestServer, type Client, type TestServer, useTestServer } from "./helpers.js";
 
 describe("api: delete", () => {
   let s: TestServer;
   let c: Client;
-  before(async () => {
-    s = await startTestServer();
-    c = client(s.url);
-  });
-  after(async () => s.close());
+  useTestServer((server, cl) => ((s = server), (c = cl)));
 
   it("configmaps answer with a Success Status naming the deleted object", async () => {
     const cm = expectOk(await c.post(CM, configMap("gone")), 201);

@@ -33,6 +33,16 @@ export async function startTestServer(opts: { bookmarkIntervalMs?: number } = {}
   };
 }
 
+/** A server for the enclosing describe block: started before its tests, closed after. */
+export function useTestServer(set: (s: TestServer, c: ReturnType<typeof client>) => void): void {
+  let s: TestServer | undefined;
+  before(async () => {
+    s = await startTestServer();
+    set(s, client(s.url));
+  });
+  after(async () => s?.close());
+}
+
 export interface Reply {
   readonly status: number;
   readonly headers: Headers;

@@ -1,15 +1,11 @@
 /** Subresources: pods/status, deployments/scale, pods/binding, namespaces/finalize. */
 import { expect } from "chai";
-import { DEPLOYS, PODS, client, deployment, expectFailure, expectOk, pod, startTestServer, type Client, type TestServer } from "./helpers.js";
+import { DEPLOYS, PODS, client, deployment, expectFailure, expectOk, pod, startTestServer, type Client, type TestServer, useTestServer } from "./helpers.js";
 
 describe("api: subresources", () => {
   let s: TestServer;
   let c: Client;
-  before(async () => {
-    s = await startTestServer();
-    c = client(s.url);
-  });
-  after(async () => s.close());
+  useTestServer((server, cl) => ((s = server), (c = cl)));
 
   describe("pods/status", () => {
     it("PUT status changes the status and ignores spec changes", async () => {

@@ -1,6 +1,6 @@
 /** Table output (kubectl get) and the non-resource endpoints: health, metrics, version. */
 import { expect } from "chai";
-import { PODS, client, expectFailure, expectOk, pod, startTestServer, type Client, type TestServer } from "./helpers.js";
+import { PODS, client, expectFailure, expectOk, pod, startTestServer, type Client, type TestServer, useTestServer } from "./helpers.js";
 
 const TABLE = "application/json;as=Table;v=v1;g=meta.k8s.io";
 
@@ -63,11 +63,7 @@ describe("api: Table output", () => {
 describe("api: health, metrics, version", () => {
   let s: TestServer;
   let c: Client;
-  before(async () => {
-    s = await startTestServer();
-    c = client(s.url);
-  });
-  after(async () => s.close());
+  useTestServer((server, cl) => ((s = server), (c = cl)));
 
   for (const path of ["/healthz", "/livez", "/readyz"])
     it(`${path} -> 200 ok; ?verbose lists the checks`, async () => {

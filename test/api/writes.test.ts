@@ -1,15 +1,11 @@
 /** Create and update over HTTP: server-set fields, conflicts, dryRun, field managers, fieldValidation. */
 import { expect } from "chai";
-import { CM, PODS, client, configMap, expectFailure, expectOk, names, pod, startTestServer, type Client, type TestServer } from "./helpers.js";
+import { CM, PODS, client, configMap, expectFailure, expectOk, names, pod, startTestServer, type Client, type TestServer, useTestServer } from "./helpers.js";
 
 describe("api: writes", () => {
   let s: TestServer;
   let c: Client;
-  before(async () => {
-    s = await startTestServer();
-    c = client(s.url);
-  });
-  after(async () => s.close());
+  useTestServer((server, cl) => ((s = server), (c = cl)));
 
   it("create -> 201 with uid, resourceVersion and creationTimestamp", async () => {
     const r = await c.post(CM, configMap("created"));
