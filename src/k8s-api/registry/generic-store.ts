@@ -71,6 +71,8 @@ export interface WatchParams {
   readonly predicate?: (obj: KubeObject) => boolean;
   /** Send the current state first even when resourceVersion is set (sendInitialEvents). */
   readonly sendInitialEvents?: boolean;
+  /** Called right after the initial events, with the revision they were read at. */
+  readonly onInitialEventsEnd?: (revision: number) => void;
 }
 
 export interface DeleteResult {
@@ -495,6 +497,7 @@ export class ResourceStore {
         if (!p.predicate || p.predicate(obj)) emit({ type: "ADDED", object: obj });
       }
       from = listed.revision;
+      p.onInitialEventsEnd?.(from);
     }
     const predicate = p.predicate;
     try {

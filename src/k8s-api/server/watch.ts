@@ -69,12 +69,16 @@ export async function serveWatch(ctx: HandlerContext, info: ResourceInfo, ns: st
   res.flushHeaders();
   req.on("close", close);
 
-  watch = await ctx.registry.watch(info, ns, { ...(rv !== undefined ? { resourceVersion: rv } : {}), ...(predicate ? { predicate } : {}), sendInitialEvents }, emit);
-  if (closed) return watch.stop();
-  if (lastRV === 0) lastRV = Number(rv ?? 0) || ctx.registry.storeFor(info).currentRevision();
   // SetListOptionsDefaults (WatchList on in v1.35): a legacy watch from "" or "0" is a watch with sendInitialEvents, so it too marks the end of the initial events when bookmarks are allowed.
   const legacyInitial = !q.has("sendInitialEvents") && !q.get("resourceVersionMatch") && (rv === undefined || rv === "" || rv === "0");
-  if (sendInitialEvents || (legacyInitial && bookmarks)) bookmark({ "k8s.io/initial-events-end": "true" });
+  // The bookmark carries the revision the initial state was read at, so a client resuming from it misses and repeats nothing.
+  const onInitialEventsEnd = (revision: number) => {
+    lastRV = Math.max(lastRV, revision);
+    if (sendInitialEvents || (legacyInitial && bookmarks)) bookmark({ "k8s.io/initial-events-end": "true" });
+  };
+  watch = await ctx.registry.watch(info, ns, { ...(rv !== undefined ? { resourceVersion: rv } : {}), ...(predicate ? { predicate } : {}), sendInitialEvents, onInitialEventsEnd }, emit);
+  if (closed) return watch.stop();
+  if (lastRV === 0) lastRV = Number(rv ?? 0) || ctx.registry.storeFor(info).currentRevision();
   if (bookmarks) {
     const tick = () => {
       if (closed) return;
