@@ -161,4 +161,9 @@ describe("api: delete", () => {
   it("the default namespace cannot be deleted -> 403", async () => {
     expectFailure(await c.del("/api/v1/namespaces/default"), 403, "Forbidden", 'namespaces "default" is forbidden: this namespace may not be deleted');
   });
+
+  it("namespaces have no deletecollection: 405 MethodNotAllowed, nothing deleted", async () => {
+    expectFailure(await c.del("/api/v1/namespaces"), 405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+    expectOk(await c.get("/api/v1/namespaces/default"));
+  });
 });

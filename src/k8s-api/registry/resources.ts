@@ -2,7 +2,7 @@
  * The table of every resource berth serves: identity, scope, shortNames and categories
  * as kube-apiserver v1.35 reports them in discovery.
  */
-import { ALL_VERBS, type ResourceInfo, type Strategy, type StoredAs, type SubresourceName } from "./types.js";
+import { ALL_VERBS, type Verb, type ResourceInfo, type Strategy, type StoredAs, type SubresourceName } from "./types.js";
 import * as s from "./strategies/index.js";
 
 interface Row {
@@ -18,11 +18,13 @@ interface Row {
   strategy: Strategy;
   storedAs?: StoredAs;
   returnDeletedObject?: boolean;
+  /** Verbs when not all of them (kube-apiserver serves no deletecollection on namespaces). */
+  verbs?: Verb[];
 }
 
 const rows: Row[] = [
   // core/v1
-  { group: "", version: "v1", kind: "Namespace", plural: "namespaces", namespaced: false, shortNames: ["ns"], subresources: ["status", "finalize"], returnDeletedObject: true, model: "V1Namespace", strategy: s.namespaceStrategy },
+  { group: "", version: "v1", kind: "Namespace", plural: "namespaces", namespaced: false, shortNames: ["ns"], subresources: ["status", "finalize"], returnDeletedObject: true, verbs: ["create", "delete", "get", "list", "patch", "update", "watch"], model: "V1Namespace", strategy: s.namespaceStrategy },
   { group: "", version: "v1", kind: "Pod", plural: "pods", namespaced: true, shortNames: ["po"], categories: ["all"], subresources: ["status", "binding", "eviction", "log", "exec", "attach", "portforward", "proxy", "ephemeralcontainers"], returnDeletedObject: true, model: "V1Pod", strategy: s.podStrategy },
   { group: "", version: "v1", kind: "Service", plural: "services", namespaced: true, shortNames: ["svc"], categories: ["all"], subresources: ["status", "proxy"], model: "V1Service", strategy: s.serviceStrategy },
   { group: "", version: "v1", kind: "Endpoints", plural: "endpoints", namespaced: true, shortNames: ["ep"], model: "V1Endpoints", strategy: s.endpointsStrategy },
@@ -70,7 +72,7 @@ export const RESOURCES: readonly ResourceInfo[] = rows.map((r) => ({
   namespaced: r.namespaced,
   shortNames: r.shortNames ?? [],
   categories: r.categories ?? [],
-  verbs: ALL_VERBS,
+  verbs: r.verbs ?? ALL_VERBS,
   subresources: r.subresources ?? [],
   model: r.model,
   strategy: r.strategy,

@@ -30,6 +30,7 @@ export async function handleResource(ctx: HandlerContext, ri: RequestInfo, req: 
   const ns = ri.namespace;
 
   if (ri.subresource) return handleSubresource(ctx, info, ri, q, req, res, out);
+  if (!(info.verbs as readonly string[]).includes(ri.verb)) throw new StatusError(405, "MethodNotAllowed", `the server does not allow this method on the requested resource`, {});
 
   switch (ri.verb) {
     case "get": {
