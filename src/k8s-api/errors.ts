@@ -45,7 +45,7 @@ export interface StatusDetails {
 export interface Status {
   kind: "Status";
   apiVersion: "v1";
-  metadata: Record<string, never>;
+  metadata: { continue?: string };
   status: "Failure" | "Success";
   message: string;
   reason?: StatusReason;
@@ -59,13 +59,15 @@ export class StatusError extends Error {
     readonly reason: StatusReason,
     message: string,
     readonly details?: StatusDetails,
+    /** ListMeta of the Status (a continue token to resume an expired paged list). */
+    readonly listMeta: { continue?: string } = {},
   ) {
     super(message);
     this.name = "StatusError";
   }
 
   toStatus(): Status {
-    const s: Status = { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: this.message, reason: this.reason, code: this.code };
+    const s: Status = { kind: "Status", apiVersion: "v1", metadata: { ...this.listMeta }, status: "Failure", message: this.message, reason: this.reason, code: this.code };
     if (this.details) s.details = this.details;
     return s;
   }

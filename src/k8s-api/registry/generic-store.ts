@@ -83,6 +83,9 @@ export interface DeleteResult {
 
 const MAX_CAS_RETRIES = 10;
 
+const INCONSISTENT_CONTINUE =
+  "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.";
+
 /** The store of one resource. */
 export class ResourceStore {
   private readonly keyRoot: string;
@@ -152,7 +155,8 @@ export class ResourceStore {
     let startAfter: string | undefined;
     if (p.continue) {
       const t = decodeContinue(p.continue);
-      revision = t.revision;
+      // -1: continue at the latest revision (the token a 410 hands out for an inconsistent continuation).
+      revision = Math.max(0, t.revision);
       startAfter = prefix + t.startAfter;
     } else {
       const rv = parseResourceVersion(p.resourceVersion);
@@ -178,7 +182,7 @@ export class ResourceStore {
     let readAt = revision;
     // With a predicate a page is filled by reading further pages, as the etcd3 store does.
     for (;;) {
-      const res = await this.readPage(prefix, readAt, limit, startAfter, Boolean(p.continue));
+      const res = await this.readPage(prefix, readAt, limit, startAfter, p.continue ? startAfter : undefined);
       readAt = res.revision;
       let i = 0;
       for (; i < res.entries.length && !(limit && items.length >= limit); i++) {
@@ -204,13 +208,15 @@ export class ResourceStore {
     return out;
   }
 
-  private async readPage(prefix: string, revision: number, limit: number, startAfter: string | undefined, continuing: boolean) {
+  /** `continuedAfter`: the key a continue token resumes after, when the list is a continuation. */
+  private async readPage(prefix: string, revision: number, limit: number, startAfter: string | undefined, continuedAfter: string | undefined) {
     try {
       return await this.store.list(prefix, { revision, limit, ...(startAfter ? { startAfter } : {}) });
     } catch (e) {
       if (!(e instanceof CompactedError)) throw e;
-      if (continuing)
-        throw new StatusError(410, "Expired", "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
+      // etcd3 handleCompactedErrorForPaging: a token that resumes at the latest revision comes with the 410.
+      if (continuedAfter !== undefined)
+        throw new StatusError(410, "Expired", INCONSISTENT_CONTINUE, undefined, { continue: encodeContinue({ revision: -1, startAfter: continuedAfter.slice(prefix.length) }) });
       // etcd3 interpretListError: the list's own wording, not the watch cache's.
       throw gone("The resourceVersion for the provided list is too old.");
     }
