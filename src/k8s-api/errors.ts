@@ -111,7 +111,8 @@ export function internalError(message: string): StatusError {
  * `Pod "x" is invalid: spec.containers: Required value`.
  */
 export function invalid(group: string, kind: string, name: string, causes: StatusCause[]): StatusError {
-  const detail = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
+  // field.Error.Error() is "<field>: <body>" even for an empty field, hence upstream's occasional ": msg".
+  const detail = causes.map((c) => `${c.field ?? ""}: ${c.message}`);
   const summary = detail.length === 1 ? detail[0] : `[${detail.join(", ")}]`;
   const qualifiedKind = group ? `${kind}.${group}` : kind;
   return new StatusError(422, "Invalid", `${qualifiedKind} "${name}" is invalid: ${summary}`, { name, group: group || undefined, kind, causes });
