@@ -175,4 +175,18 @@ describe("api: writes", () => {
     void st;
     expect(names(expectOk(await c.get(PODS)))).to.not.include("typed");
   });
+
+  it("services: ExternalName -> ClusterIP allocates a cluster IP, back to ExternalName releases it", async () => {
+    const SVC = "/api/v1/namespaces/default/services";
+    const ext = expectOk(await c.post(SVC, { apiVersion: "v1", kind: "Service", metadata: { name: "flip" }, spec: { type: "ExternalName", externalName: "example.com" } }), 201);
+    expect(ext.spec.clusterIP).to.equal(undefined);
+    const cip = expectOk(await c.put(`${SVC}/flip`, { ...ext, spec: { type: "ClusterIP", ports: [{ port: 80 }] } }));
+    expect(cip.spec.clusterIP).to.match(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(cip.spec.clusterIPs).to.deep.equal([cip.spec.clusterIP]);
+    const back = expectOk(await c.put(`${SVC}/flip`, { ...cip, spec: { type: "ExternalName", externalName: "example.org" } }));
+    expect(back.spec.clusterIP).to.equal(undefined);
+    // The released address can be claimed by another Service.
+    const other = expectOk(await c.post(SVC, { apiVersion: "v1", kind: "Service", metadata: { name: "reuse" }, spec: { clusterIP: cip.spec.clusterIP, ports: [{ port: 80 }] } }), 201);
+    expect(other.spec.clusterIP).to.equal(cip.spec.clusterIP);
+  });
 });

@@ -86,6 +86,7 @@ export class ServiceAllocator {
     const nspec = ((next as V1Service).spec ??= {});
     const ospec = (old as V1Service).spec ?? {};
     const type = nspec.type ?? "ClusterIP";
+    await this.reconcileClusterIP(next as V1Service, nspec, ospec, type);
     const held = new Set((ospec.ports ?? []).filter((p) => p.nodePort).map((p) => `${p.protocol ?? "TCP"}/${p.nodePort}`));
     if (type === "NodePort" || type === "LoadBalancer") {
       for (const port of nspec.ports ?? []) {
@@ -102,6 +103,21 @@ export class ServiceAllocator {
       const [proto, port] = h.split("/");
       await this.store.delete(portKey(Number(port), proto!)).catch(() => undefined);
     }
+  }
+
+  /** ExternalName holds no cluster IP: leaving it allocates one, entering it releases it (as the service REST storage does). */
+  private async reconcileClusterIP(svc: V1Service, nspec: NonNullable<V1Service["spec"]>, ospec: NonNullable<V1Service["spec"]>, type: string): Promise<void> {
+    const held = ospec.clusterIP && ospec.clusterIP !== "None" ? ospec.clusterIP : undefined;
+    if (type === "ExternalName") {
+      if (held) await this.store.delete(ipKey(held)).catch(() => undefined);
+      delete nspec.clusterIP;
+      delete nspec.clusterIPs;
+      return;
+    }
+    if (held || nspec.clusterIP === "None") return;
+    if (nspec.clusterIP) await this.claimIP(nspec.clusterIP, svc);
+    else nspec.clusterIP = await this.randomIP(svc);
+    nspec.clusterIPs = [nspec.clusterIP];
   }
 
   private owner(svc: V1Service): string {
