@@ -65,6 +65,13 @@ export interface WatchEvent {
   readonly object: KubeObject;
 }
 
+/** The outcome of an update: the object written (or created), and the one it replaced. */
+export interface UpdateResult {
+  readonly object: KubeObject;
+  readonly created: boolean;
+  readonly previous?: KubeObject;
+}
+
 export interface WatchParams {
   /** Absent or "0": start with synthetic ADDED events of the current state. */
   readonly resourceVersion?: string;
@@ -276,7 +283,7 @@ export class ResourceStore {
    * Replace the object (PUT). `subresource` selects which part of it the write may
    * change (status writes keep the spec, spec writes keep the status).
    */
-  async update(ns: string, name: string, obj: KubeObject, w: WriteContext, sub?: SubresourceStrategy): Promise<{ object: KubeObject; created: boolean }> {
+  async update(ns: string, name: string, obj: KubeObject, w: WriteContext, sub?: SubresourceStrategy): Promise<UpdateResult> {
     const meta = metaOf(obj);
     if (meta.name !== undefined && meta.name !== name)
       throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`);
@@ -307,7 +314,7 @@ export class ResourceStore {
     w: WriteContext,
     mutate: (current: KubeObject | undefined) => Promise<{ update: KubeObject } | { create: KubeObject }>,
     sub?: SubresourceStrategy,
-  ): Promise<{ object: KubeObject; created: boolean }> {
+  ): Promise<UpdateResult> {
     for (let attempt = 0; ; attempt++) {
       const cur = await this.tryGet(ns, name);
       const next = await mutate(cur ? clone(cur.obj) : undefined);
@@ -317,8 +324,8 @@ export class ResourceStore {
       }
       if (!cur) throw notFound(this.group, this.info.plural, name);
       const obj = this.prepareUpdate(next.update, cur.obj, w, sub);
-      if (jsonEqual(stripVolatile(obj), stripVolatile(cur.obj))) return { object: cur.obj, created: false };
-      if (w.dryRun) return { object: obj, created: false };
+      if (jsonEqual(stripVolatile(obj), stripVolatile(cur.obj))) return { object: cur.obj, created: false, previous: cur.obj };
+      if (w.dryRun) return { object: obj, created: false, previous: cur.obj };
       const m = metaOf(obj);
       const finish = await this.hooks.beginUpdate?.(this.info, obj, cur.obj, w);
       let ok = false;
@@ -331,12 +338,12 @@ export class ResourceStore {
           m.resourceVersion = String(del.modRevision);
           ok = true;
           await this.hooks.afterDelete?.(this.info, obj);
-          return { object: obj, created: false };
+          return { object: obj, created: false, previous: cur.obj };
         }
         const entry = await this.store.update(this.key(ns, name), this.encode(obj), cur.entry.modRevision);
         m.resourceVersion = String(entry.modRevision);
         ok = true;
-        return { object: obj, created: false };
+        return { object: obj, created: false, previous: cur.obj };
       } catch (e) {
         if (e instanceof ConflictError && attempt < MAX_CAS_RETRIES) continue;
         if (e instanceof KeyNotFoundError) throw notFound(this.group, this.info.plural, name);

@@ -131,7 +131,7 @@ export class Registry {
     if (subresource === "finalize") return this.finalizeNamespace(name, obj, w);
     const sub = subresource ? subresourceStrategy(info, subresource) : undefined;
     const res = await this.storeFor(info).update(ns, name, obj, w, sub);
-    return { ...res, warnings: [...fieldWarnings, ...(info.strategy.warnings?.(res.object) ?? [])] };
+    return { object: res.object, created: res.created, warnings: [...fieldWarnings, ...(info.strategy.warnings?.(res.object, res.previous) ?? [])] };
   }
 
   async patch(info: ResourceInfo, ns: string, name: string, type: PatchType, body: unknown, o: PatchOptions = {}, subresource?: string): Promise<WriteResult> {
@@ -154,7 +154,7 @@ export class Registry {
         throw new StatusError(409, "Conflict", `Operation cannot be fulfilled on ${info.group ? `${info.plural}.${info.group}` : info.plural} "${name}": the object has been modified; please apply your changes to the latest version and try again`, { name, kind: info.plural });
       return { update: next };
     }, sub);
-    return { ...res, warnings: [...fieldWarnings, ...(info.strategy.warnings?.(res.object) ?? [])] };
+    return { object: res.object, created: res.created, warnings: [...fieldWarnings, ...(info.strategy.warnings?.(res.object, res.previous) ?? [])] };
   }
 
   async delete(info: ResourceInfo, ns: string, name: string, opts: V1DeleteOptions = {}, o: WriteOptions = {}): Promise<DeleteResult> {
