@@ -1,6 +1,6 @@
 /** get and list: selectors, pagination and resourceVersion semantics (NotOlderThan, Exact, compaction). */
 import { expect } from "chai";
-import { CM, PODS, client, configMap, expectFailure, expectOk, names, pod, startTestServer, type Client, type TestServer } from "./helpers.js";
+import { CM, PODS, client, configMap, expectFailure, expectOk, names, pod, sleep, startTestServer, type Client, type TestServer } from "./helpers.js";
 
 describe("api: reads", () => {
   let s: TestServer;
@@ -164,13 +164,25 @@ describe("api: reads", () => {
       expectFailure(await c.get(`${NS}?resourceVersionMatch=Exact`), 422, "Invalid", /resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided/);
     });
 
-    it("a future revision -> 504 Timeout 'Too large resource version' with retryAfterSeconds", async () => {
+    it("a future revision -> 504 Timeout 'Too large resource version' with retryAfterSeconds, after waiting 3 s", async () => {
       const future = s.store.currentRevision() + 100;
       const cur = s.store.currentRevision();
-      for (const path of [`${NS}?resourceVersion=${future}&resourceVersionMatch=NotOlderThan`, `${NS}?resourceVersion=${future}&resourceVersionMatch=Exact`, `${NS}/a?resourceVersion=${future}`]) {
-        const st = expectFailure(await c.get(path), 504, "Timeout", `Timeout: Too large resource version: ${future}, current: ${cur}`);
+      const started = Date.now();
+      const paths = [`${NS}?resourceVersion=${future}&resourceVersionMatch=NotOlderThan`, `${NS}?resourceVersion=${future}&resourceVersionMatch=Exact`, `${NS}/a?resourceVersion=${future}`];
+      for (const r of await Promise.all(paths.map((p) => c.get(p)))) {
+        const st = expectFailure(r, 504, "Timeout", `Timeout: Too large resource version: ${future}, current: ${cur}`);
         expect(st.details).to.deep.equal({ causes: [{ reason: "ResourceVersionTooLarge", message: "Too large resource version" }], retryAfterSeconds: 1 });
       }
+      expect(Date.now() - started).to.be.at.least(2900);
+    });
+
+    it("a read at the next revision waits for the write that makes it", async () => {
+      const next = s.store.currentRevision() + 1;
+      const pending = c.get(`${NS}?resourceVersion=${next}&resourceVersionMatch=NotOlderThan`);
+      await sleep(200);
+      expectOk(await c.post("/api/v1/namespaces/default/configmaps", configMap(`later-${Date.now()}`)), 201);
+      const list = expectOk(await pending);
+      expect(Number(list.metadata.resourceVersion)).to.be.at.least(next);
     });
 
     it("a non-numeric resourceVersion -> 400", async () => {

@@ -90,6 +90,9 @@ export interface DeleteResult {
 
 const MAX_CAS_RETRIES = 10;
 
+/** How long a read at a future resourceVersion waits for the store to reach it (kube-apiserver: 3 s). */
+const FRESHNESS_TIMEOUT_MS = 3000;
+
 const INCONSISTENT_CONTINUE =
   "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.";
 
@@ -144,7 +147,7 @@ export class ResourceStore {
 
   async get(ns: string, name: string, resourceVersion?: string): Promise<KubeObject> {
     const rv = parseResourceVersion(resourceVersion);
-    if (rv > 0) this.checkNotFuture(rv);
+    if (rv > 0) await this.waitUntilFresh(rv);
     const entry = await this.store.get(this.key(ns, name));
     if (!entry) throw notFound(this.group, this.info.plural, name);
     return this.decode(entry);
@@ -173,10 +176,10 @@ export class ResourceStore {
       if (match && p.resourceVersion === undefined) throw invalidListOption("resourceVersionMatch", "resourceVersionMatch is forbidden unless resourceVersion is provided");
       if (match === "Exact") {
         if (rv === 0) throw invalidListOption("resourceVersionMatch", 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"');
-        this.checkNotFuture(rv);
+        await this.waitUntilFresh(rv);
         revision = rv;
       } else if (rv > 0) {
-        this.checkNotFuture(rv);
+        await this.waitUntilFresh(rv);
         // Legacy exact match (storage.ValidateListOptions): a limited list at a resourceVersion without a match reads at it.
         if (!match && p.limit && p.limit > 0) revision = rv;
       }
@@ -229,7 +232,23 @@ export class ResourceStore {
     }
   }
 
-  private checkNotFuture(rv: number): void {
+  /**
+   * A read at a revision the store has not reached yet waits for it up to 3 s (the watch
+   * cache's waitUntilFreshAndBlock), then fails with 504 "Too large resource version".
+   */
+  private async waitUntilFresh(rv: number): Promise<void> {
+    if (rv <= this.store.currentRevision()) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, FRESHNESS_TIMEOUT_MS);
+      const w = this.store.watch("/", { fromRevision: this.store.currentRevision() }, () => {
+        if (this.store.currentRevision() >= rv) done();
+      });
+      function done() {
+        clearTimeout(timer);
+        w.stop();
+        resolve();
+      }
+    });
     const current = this.store.currentRevision();
     if (rv > current)
       // storage.NewTooLargeResourceVersionError: errors.NewTimeoutError prefixes "Timeout: ".
@@ -238,6 +257,7 @@ export class ResourceStore {
         retryAfterSeconds: 1,
       });
   }
+
 
   // ---- writes ---------------------------------------------------------------------
 
