@@ -20,6 +20,8 @@ export interface AllocatorOptions {
   readonly minAllocatable?: readonly Record<string, number>[];
   /** Clock, for offer filters (default Date.now). */
   readonly now?: () => number;
+  /** Random source in [0, 1) for the per-cycle agent shuffle (default Math.random; tests pin it). */
+  readonly random?: () => number;
 }
 
 /** Quota of a role (Mesos 1.9+ QuotaConfig): guarantees are offered first; limits cap what the role holds. */

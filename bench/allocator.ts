@@ -1,0 +1,183 @@
+/**
+ * `node dist/bench/allocator.js [--quick]`: time of one full allocation cycle of the
+ * hierarchical DRF allocator at 1,000 / 5,000 / 10,000 agents x 20 / 200 frameworks
+ * (quick: 1,000 and 5,000 agents). Agents have 4 cpus / 32 GiB (plus disk and ports);
+ * frameworks, spread over 10 roles, always want more, so every agent is handed out.
+ * "full" is the first cycle (everything free); "idle" a cycle with everything held.
+ * The same run measures a naive reference allocator at 1,000 agents: it re-sorts every
+ * role and framework for each agent and then tries every (role, framework) pair, as Mesos'
+ * allocator did before 1.7 (these machines are shared and noisy; compare within a run).
+ * Results: bench/results/allocator-<time>.{json,md} and allocator-latest.{json,md}.
+ */
+import { execSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { parseResources, Resources } from "../src/mesos/resources.js";
+import type { Resource } from "../src/mesos/v1.js";
+import { createAllocator } from "../src/resource-manager/allocator/index.js";
+import { round, summarize, type LatencySummary } from "./lib/stats.js";
+
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
+const AGENTS = values.quick ? [1000, 5000] : [1000, 5000, 10000];
+const FRAMEWORKS = [20, 200];
+const ROLES = 10;
+// Collect setup garbage before each timed cycle, so a cycle pays only for its own.
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+const AGENT_RESOURCES: Resource[] = parseResources("cpus:4;mem:32768;disk:100000;ports:[31000-32000]");
+
+interface Row {
+  readonly allocator: "hierarchical" | "naive";
+  readonly agents: number;
+  readonly frameworks: number;
+  readonly fullCycleMs: LatencySummary;
+  readonly fullMinMs: number;
+  readonly idleCycleMs: LatencySummary;
+  /** Agents handed out in the full cycle (must equal `agents`). */
+  readonly agentsOffered: number;
+}
+
+/** The minimal surface both allocators offer the benchmark. */
+interface Subject {
+  addAgent(id: string): void;
+  addFramework(id: string, role: string): void;
+  allocate(): number; // agents offered
+}
+
+function hierarchical(): Subject {
+  const a = createAllocator({ offer: () => {}, allocationIntervalMs: 1e9 });
+  return {
+    addAgent: (id) => a.addAgent(id, { hostname: id, resources: AGENT_RESOURCES }, AGENT_RESOURCES, new Map()),
+    addFramework: (id, role) => a.addFramework(id, { user: "bench", name: id, id: { value: id }, role }, new Map(), true),
+    allocate: () => {
+      let n = 0;
+      for (const byRole of a.allocate().values()) for (const byAgent of byRole.values()) n += byAgent.size;
+      a.stop();
+      return n;
+    },
+  };
+}
+
+/** Pre-1.7 style: per agent, recompute and fully sort every share, then visit every pair. */
+function naive(): Subject {
+  const agents: { id: string; available: Resources }[] = [];
+  const fws: { id: string; role: string; alloc: Map<string, number> }[] = [];
+  const roleAlloc = new Map<string, Map<string, number>>();
+  const total = new Map<string, number>();
+  const share = (alloc: Map<string, number> | undefined) => {
+    let s = 0;
+    for (const [k, t] of total) s = Math.max(s, (alloc?.get(k) ?? 0) / t);
+    return s;
+  };
+  const add = (m: Map<string, number>, q: Record<string, number>) => {
+    for (const [k, v] of Object.entries(q)) m.set(k, (m.get(k) ?? 0) + v);
+  };
+  return {
+    addAgent: (id) => {
+      const r = Resources.from(AGENT_RESOURCES);
+      agents.push({ id, available: r });
+      for (const x of r) if (x.type === "SCALAR") total.set(x.name, (total.get(x.name) ?? 0) + x.scalar!.value);
+    },
+    addFramework: (id, role) => {
+      fws.push({ id, role, alloc: new Map() });
+      if (!roleAlloc.has(role)) roleAlloc.set(role, new Map());
+    },
+    allocate: () => {
+      let n = 0;
+      for (const agent of agents) {
+        const roles = [...roleAlloc.keys()].sort((a, b) => share(roleAlloc.get(a)) - share(roleAlloc.get(b)));
+        let offered = false;
+        for (const role of roles) {
+          const inRole = fws.filter((f) => f.role === role).sort((a, b) => share(a.alloc) - share(b.alloc));
+          for (const f of inRole) {
+            const available = agent.available.allocatableTo(role);
+            if (available.isEmpty()) continue; // no early exit: every pair is visited
+            const q = available.scalars().quantities();
+            if (!((q.cpus ?? 0) >= 0.01 || (q.mem ?? 0) >= 32)) continue;
+            const toOffer = available.allocate(role);
+            agent.available = agent.available.subtract(toOffer.unallocate());
+            add(f.alloc, q);
+            add(roleAlloc.get(role)!, q);
+            offered = true;
+          }
+        }
+        if (offered) n++;
+      }
+      return n;
+    },
+  };
+}
+
+function build(make: () => Subject, nAgents: number, nFrameworks: number): Subject {
+  const s = make();
+  for (let i = 0; i < nFrameworks; i++) s.addFramework(`fw-${i}`, `role-${i % ROLES}`);
+  for (let i = 0; i < nAgents; i++) s.addAgent(`agent-${i}`);
+  return s;
+}
+
+function measure(kind: Row["allocator"], nAgents: number, nFrameworks: number, reps: number): Row {
+  const make = kind === "hierarchical" ? hierarchical : naive;
+  const full: number[] = [];
+  const idle: number[] = [];
+  let offered = 0;
+  for (let r = 0; r < reps; r++) {
+    const s = build(make, nAgents, nFrameworks);
+    gc();
+    let t = performance.now();
+    offered = s.allocate();
+    full.push(performance.now() - t);
+    gc();
+    t = performance.now();
+    s.allocate();
+    idle.push(performance.now() - t);
+  }
+  process.stderr.write(`  ${kind} ${nAgents} agents x ${nFrameworks} frameworks: full p50 ${summarize(full).p50} ms\n`);
+  return { allocator: kind, agents: nAgents, frameworks: nFrameworks, fullCycleMs: summarize(full), fullMinMs: round(Math.min(...full)), idleCycleMs: summarize(idle), agentsOffered: offered };
+}
+
+function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
+  return [
+    `# Allocator benchmark (${meta.date})`,
+    "",
+    `commit ${meta.commit}, ${meta.cpus} CPUs, ${meta.memGiB} GiB, node ${meta.node}${meta.quick ? " (quick)" : ""}.`,
+    `Agents 4 cpus / 32 GiB / disk / ports; frameworks in ${ROLES} roles, never declining. "full": first cycle, every agent free; "idle": next cycle, everything held. Setup garbage is collected before each timed cycle.`,
+    "The naive row is a reference allocator measured in the same run (full re-sort per agent, every role x framework pair visited).",
+    "",
+    "| allocator | agents | frameworks | reps | full p50 ms | full min ms | full max ms | idle p50 ms | agents offered |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...rows.map((r) => `| ${r.allocator} | ${r.agents} | ${r.frameworks} | ${r.fullCycleMs.count} | ${r.fullCycleMs.p50} | ${r.fullMinMs} | ${r.fullCycleMs.max} | ${r.idleCycleMs.p50} | ${r.agentsOffered} |`),
+    "",
+  ].join("\n");
+}
+
+function main() {
+  const root = resolve(import.meta.dirname, "..", "..");
+  let commit = "unknown";
+  try {
+    commit = execSync("git rev-parse --short HEAD", { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+  } catch {
+    /* not a checkout */
+  }
+  const meta = { date: new Date().toISOString(), commit, cpus: cpus().length, memGiB: round(totalmem() / 2 ** 30, 1), node: process.version, quick: values.quick };
+  // Warm up the JIT so the first measured size is not penalized.
+  measure("hierarchical", 500, 20, 3);
+  const rows: Row[] = [];
+  for (const a of AGENTS) for (const f of FRAMEWORKS) rows.push(measure("hierarchical", a, f, a >= 10000 ? 3 : 5));
+  for (const f of FRAMEWORKS) rows.push(measure("naive", AGENTS[0]!, f, 3));
+  const dir = join(root, "bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const stamp = meta.date.replace(/[:.]/g, "-");
+  const json = JSON.stringify({ meta, results: rows }, null, 2) + "\n";
+  const md = markdown(meta, rows);
+  for (const name of [`allocator-${stamp}`, "allocator-latest"]) {
+    writeFileSync(join(dir, `${name}.json`), json);
+    writeFileSync(join(dir, `${name}.md`), md);
+  }
+  process.stdout.write(md);
+}
+
+main();
