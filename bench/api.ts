@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]`: API latency and throughput at a fixed concurrency —
+ * API benchmark (run by `npm run bench`): latency and throughput at a fixed concurrency —
  * create, get, list (all and paged) and watch delivery — for berth on its embedded store,
  * side by side with berth on the memory store and a bare reference server measured in the
  * same run (these machines are shared and noisy, so only same-run comparisons mean much).
