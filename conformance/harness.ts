@@ -21,6 +21,8 @@ export interface RunResult {
 
 export interface Berth {
   readonly url: string;
+  /** The resource-manager master (Mesos v1 APIs). */
+  readonly masterUrl: string;
   readonly kubeconfig: string;
   readonly dataDir: string;
   readonly process: ChildProcess;
@@ -38,7 +40,7 @@ export async function startBerth(opts: { dataDir?: string; args?: string[]; time
   const kubeconfig = join(dataDir, "kubeconfig");
   // BERTH_TEST_STORE picks the store backend the suite runs against (default: embedded).
   const store = ["--store", process.env.BERTH_TEST_STORE ?? "embedded"];
-  const child = spawn(process.execPath, [MAIN, "up", "--port", "0", "--data-dir", dataDir, "--kubeconfig", kubeconfig, ...store, ...(opts.args ?? [])], {
+  const child = spawn(process.execPath, [MAIN, "up", "--port", "0", "--master-port", "0", "--data-dir", dataDir, "--kubeconfig", kubeconfig, ...store, ...(opts.args ?? [])], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, BERTH_LOG_LEVEL: process.env.BERTH_LOG_LEVEL ?? "warn" },
   });
@@ -61,8 +63,10 @@ export async function startBerth(opts: { dataDir?: string; args?: string[]; time
       reject(new Error(`berth up exited with ${code}:\n${out}`));
     });
   });
+  const masterUrl = /resource manager \(Mesos v1 scheduler API\) at (http:\/\/\S+?)\/api\/v1\/scheduler/.exec(out)?.[1] ?? "";
   return {
     url,
+    masterUrl,
     kubeconfig,
     dataDir,
     process: child,

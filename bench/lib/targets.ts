@@ -22,8 +22,8 @@ export interface TargetSpec {
 }
 
 export const TARGETS: Record<string, TargetSpec> = {
-  embedded: { name: "berth, embedded store (fsync)", script: "dist/src/cli/main.js", args: ["up", "--port", "0", "--store", "embedded"], dataDir: true },
-  memory: { name: "berth, memory store", script: "dist/src/cli/main.js", args: ["up", "--port", "0", "--store", "memory"], dataDir: true },
+  embedded: { name: "berth, embedded store (fsync)", script: "dist/src/cli/main.js", args: ["up", "--port", "0", "--master-port", "0", "--store", "embedded"], dataDir: true },
+  memory: { name: "berth, memory store", script: "dist/src/cli/main.js", args: ["up", "--port", "0", "--master-port", "0", "--store", "memory"], dataDir: true },
   reference: { name: "reference: bare node:http over a Map", script: "dist/bench/reference-server.js", args: [] },
 };
 

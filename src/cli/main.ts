@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /** The berth command: one binary, one subcommand per role. */
 import { up, UP_USAGE } from "./up.js";
+import { master, MASTER_USAGE } from "./master.js";
 
 const USAGE = `Usage: berth <command> [flags]
 
 Commands:
-  up          start a one-machine cluster (API server, embedded store) and write a kubeconfig
+  up          start a one-machine cluster (API server, embedded store, master, local agent) and write a kubeconfig
+  master      run a resource-manager master (Mesos v1 scheduler and operator HTTP APIs)
 
 Run 'berth <command> --help' for a command's flags.
 `;
@@ -15,11 +17,13 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case "up":
       return up(rest);
+    case "master":
+      return master(rest);
     case undefined:
     case "help":
     case "--help":
     case "-h":
-      process.stdout.write(USAGE + "\n" + UP_USAGE);
+      process.stdout.write([USAGE, UP_USAGE, MASTER_USAGE].join("\n"));
       return;
     default:
       process.stderr.write(`berth: unknown command "${command}"\n\n${USAGE}`);

@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { MemoryStore, openEmbeddedStore, startApiServer, type Store } from "../k8s-api/index.js";
 import { LocalClient } from "../k8s-api/client/local.js";
 import { startControllers } from "../k8s-api/controllers/index.js";
+import { startMaster } from "../resource-manager/index.js";
 import { createLogger, type Level } from "../util/log.js";
 import { mergeKubeconfig, writeKubeconfig } from "./kubeconfig.js";
 
@@ -21,6 +22,7 @@ Starts a one-machine berth cluster and writes a kubeconfig.
 Flags:
   --host ADDR             address to listen on (default 127.0.0.1)
   --port N                API server port (default 6443; 0 picks a free one)
+  --master-port N         resource-manager master port (default 5050; 0 picks a free one)
   --data-dir DIR          where the store keeps its data (default ./.berth)
   --kubeconfig PATH       where to write the kubeconfig (default <data-dir>/kubeconfig)
   --merge-kubeconfig      also merge the context "berth" into ~/.kube/config (or $KUBECONFIG)
@@ -37,6 +39,7 @@ export async function up(argv: string[]): Promise<void> {
     options: {
       host: { type: "string", default: "127.0.0.1" },
       port: { type: "string", default: "6443" },
+      "master-port": { type: "string", default: "5050" },
       "data-dir": { type: "string", default: ".berth" },
       kubeconfig: { type: "string" },
       "merge-kubeconfig": { type: "boolean", default: false },
@@ -52,8 +55,8 @@ export async function up(argv: string[]): Promise<void> {
     process.stdout.write(UP_USAGE);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535: current value is ${values.port}`);
+  const port = portFlag("--port", values.port);
+  const masterPort = portFlag("--master-port", values["master-port"]);
   const log = createLogger("berth-up", { level: values["log-level"] as Level });
   const dataDir = resolve(values["data-dir"]);
   mkdirSync(dataDir, { recursive: true });
@@ -70,6 +73,9 @@ export async function up(argv: string[]): Promise<void> {
     serviceRanges: { serviceCIDR: values["service-cidr"], nodePortMin: 30000, nodePortMax: 32767 },
   });
 
+  // The resource manager: frameworks (Spark/Hadoop-style, and later the Kubernetes one) subscribe to it over the v1 scheduler API.
+  const rm = await startMaster({ host: values.host, port: masterPort, logger: log.child({ component: "master" }) });
+
   // In one process the controllers talk to the registry directly, as kube-controller-manager would over HTTP.
   const controllers = await startControllers(new LocalClient(api.registry, "kube-controller-manager"), log.child({ component: "controllers" }));
 
@@ -81,7 +87,7 @@ export async function up(argv: string[]): Promise<void> {
     merged = (process.env.KUBECONFIG ?? "").split(delimiter)[0] || join(homedir(), ".kube", "config");
     mergeKubeconfig(merged, target);
   }
-  printNextSteps(api.url, kubeconfigPath, merged);
+  printNextSteps(api.url, rm.url, kubeconfigPath, merged);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -90,6 +96,7 @@ export async function up(argv: string[]): Promise<void> {
     log.info("shutting down", { signal });
     controllers.stop();
     await api.close();
+    await rm.close();
     await store.close();
     log.info("stopped cleanly");
     process.exit(0);
@@ -107,11 +114,18 @@ function tokenFor(dataDir: string): string {
   return token;
 }
 
-function printNextSteps(url: string, kubeconfig: string, merged: string): void {
+function portFlag(name: string, value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be an integer from 0 to 65535: current value is ${value}`);
+  return port;
+}
+
+function printNextSteps(url: string, masterUrl: string, kubeconfig: string, merged: string): void {
   const kubectl = findKubectl();
   const lines = [
     "",
     `berth is up: Kubernetes API at ${url}`,
+    `resource manager (Mesos v1 scheduler API) at ${masterUrl}/api/v1/scheduler, state at ${masterUrl}/state`,
     `kubeconfig written to ${kubeconfig}${merged ? ` (and merged into ${merged} as context "berth")` : ""}`,
     "",
     "Next, in another terminal:",
