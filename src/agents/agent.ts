@@ -1,0 +1,686 @@
+/**
+ * The agent (Mesos' src/slave/slave.cpp, with the command and default executors folded
+ * in): registers its resources with the master, heartbeats, runs tasks and task groups
+ * through a containerizer, reports their status updates until acknowledged, and
+ * checkpoints everything so a restarted agent re-attaches to its tasks instead of
+ * launching them again. It knows nothing of Kubernetes: it speaks only src/mesos.
+ *
+ * Connection: REGISTER the first time; once it has an agent id (also one recovered from
+ * the checkpoint) it always REREGISTERs, with its tasks (latest state) and frameworks.
+ * When the master's stream ends (master restart, failover to a new leader behind the
+ * same URL) it reconnects with exponential backoff (Mesos' registration backoff: up to
+ * 1 min) and re-registers.
+ *
+ * Sandboxes: <workDir>/frameworks/<fid>/executors/<eid>/runs/<container id>/ for a task
+ * (its executor id is the task id, as with Mesos' command executor); a task group gets one
+ * run directory for its executor and each task works in its tasks/<task id>/ under it.
+ * Sandboxes are kept after the task ends (Mesos garbage-collects them after a delay).
+ */
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { hostname as osHostname } from "node:os";
+import { join } from "node:path";
+import type { AgentCall, AgentEvent, AgentTask } from "../mesos/agent.js";
+import { callbackSink, MesosApiError, type AgentApi, type EventSink } from "../mesos/link.js";
+import { TERMINAL_STATES, type Attribute, type ExecutorInfo, type FrameworkInfo, type KillPolicy, type Resource, type TaskInfo, type TaskState, type TaskStatus, type TaskStatusReason, type TaskStatusSource } from "../mesos/v1.js";
+import type { Logger } from "../util/log.js";
+import { FileCheckpoint, MemoryCheckpoint, type Checkpoint, type TaskRecord } from "./checkpoint.js";
+import { ProcessContainerizer } from "./containerizers/process.js";
+import { describeExit } from "./containerizers/proc.js";
+import { SimulatedContainerizer, type SimulatedTimings } from "./containerizers/simulated.js";
+import type { Container, ContainerExit, Containerizer, ContainerizerName, LaunchSpec } from "./containerizers/types.js";
+import { detectResources } from "./resources.js";
+import { StatusUpdateManager } from "./status-updates.js";
+import { sharedTimers, TimerQueue, type TimerHandle } from "./timer-queue.js";
+
+export const AGENT_VERSION = "1.11.0-berth";
+/** Mesos' command and default executors: SIGTERM, then SIGKILL after 3 s unless a kill policy says otherwise. */
+export const DEFAULT_KILL_GRACE_MS = 3000;
+const DEFAULT_HEARTBEAT_MS = 15_000;
+const MAX_BACKOFF_MS = 60_000;
+
+export interface AgentOptions {
+  readonly api: AgentApi;
+  readonly workDir: string;
+  /** Default: detected (see resources.ts). */
+  readonly resources?: readonly Resource[];
+  readonly attributes?: readonly Attribute[];
+  readonly hostname?: string;
+  readonly port?: number;
+  readonly log: Logger;
+  /** Interval of HEARTBEAT calls; default: what REGISTERED says, else 15 s. */
+  readonly heartbeatIntervalMs?: number;
+  /** Enabled containerizers; the first is the default for tasks that name none (default ["process"]). */
+  readonly containerizers?: readonly ContainerizerName[];
+  readonly simulated?: SimulatedTimings;
+  /** Checkpoint to workDir/meta (default true; simulated agents at scale may turn it off). */
+  readonly checkpoint?: boolean;
+  /** First status update retry interval (Mesos: 10 s, doubling to 10 min). */
+  readonly statusUpdateRetryMs?: number;
+  readonly statusUpdateRetryMaxMs?: number;
+  /** First reconnection backoff (doubling, jittered, up to 1 min); default 1 s. */
+  readonly reconnectBackoffMs?: number;
+  /** cgroup mount for the process containerizer (default /sys/fs/cgroup), false to disable. */
+  readonly cgroupRoot?: string | false;
+  /** Poll interval for processes re-attached after a restart (default 1 s). */
+  readonly recoveryPollMs?: number;
+  /** Shared deadline queue (many simulated agents in one process share one). */
+  readonly timers?: TimerQueue;
+  /** Framework messages for executors (the agent runs no custom executors; default: logged). */
+  readonly onFrameworkMessage?: (frameworkId: string, executorId: string, data: string) => void;
+}
+
+export interface AgentTaskView {
+  readonly frameworkId: string;
+  readonly taskId: string;
+  readonly executorId: string;
+  readonly state: TaskState;
+  readonly pid?: number;
+  readonly sandbox: string;
+  readonly containerizer: ContainerizerName;
+}
+
+export interface Agent {
+  readonly agentId: string | undefined;
+  readonly connected: boolean;
+  /** Resolves with the agent id on the first (re)registration. */
+  readonly registered: Promise<string>;
+  /** The tasks the agent knows, with their latest state. */
+  tasks(): AgentTaskView[];
+  /** Whether cgroup limits are enforced, and why not. */
+  readonly cgroups: { readonly available: boolean; readonly reason?: string };
+  /**
+   * Disconnects and stops all background work. Tasks keep running (Mesos agents keep tasks
+   * across restarts; the next agent on this work directory recovers them) unless killTasks.
+   */
+  stop(opts?: { killTasks?: boolean }): Promise<void>;
+}
+
+interface Group {
+  readonly runs: TaskRun[];
+  killingGroup: boolean;
+}
+
+interface TaskRun {
+  rec: TaskRecord;
+  readonly containerizer: Containerizer | undefined;
+  group: Group;
+  container?: Container;
+  state: TaskState;
+  terminal: boolean;
+  killing: boolean;
+  /** A kill that arrived while the container was still launching. */
+  killDuringLaunch: boolean;
+  killTimer?: TimerHandle;
+  killDeadline?: number;
+}
+
+/** A status update's uuid: the 16 bytes of a random (v4) UUID, base64-encoded, as Mesos sends them. */
+function newUuid(): string {
+  return Buffer.from(randomUUID().replace(/-/g, ""), "hex").toString("base64");
+}
+
+const key = (fid: string, tid: string) => `${fid}\u0000${tid}`;
+
+export async function startAgent(opts: AgentOptions): Promise<Agent> {
+  const agent = new AgentImpl(opts);
+  await agent.start();
+  return agent;
+}
+
+class AgentImpl implements Agent {
+  agentId: string | undefined;
+  private readonly log: Logger;
+  private readonly checkpoint: Checkpoint;
+  private readonly timers: TimerQueue;
+  private readonly updates: StatusUpdateManager;
+  private readonly containerizers = new Map<ContainerizerName, Containerizer>();
+  private readonly defaultContainerizer: ContainerizerName;
+  private readonly frameworks = new Map<string, FrameworkInfo>();
+  /** Frameworks being shut down: their tasks end without status updates. */
+  private readonly terminating = new Set<string>();
+  private readonly runs = new Map<string, TaskRun>();
+  private readonly resources: readonly Resource[];
+  private readonly hostname: string;
+
+  private stopped = false;
+  private gen = 0;
+  private sink: EventSink<AgentEvent> | undefined;
+  private streamId: string | undefined;
+  private buffered: AgentEvent[] = [];
+  private heartbeat: NodeJS.Timeout | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private backoff: number;
+  private resolveRegistered!: (id: string) => void;
+  readonly registered: Promise<string>;
+  cgroups: { available: boolean; reason?: string } = { available: false, reason: "process containerizer not enabled" };
+
+  constructor(private readonly opts: AgentOptions) {
+    this.log = opts.log;
+    this.timers = opts.timers ?? sharedTimers;
+    this.checkpoint = opts.checkpoint === false ? new MemoryCheckpoint() : new FileCheckpoint(opts.workDir);
+    this.backoff = opts.reconnectBackoffMs ?? 1000;
+    this.registered = new Promise((r) => (this.resolveRegistered = r));
+    const names = opts.containerizers?.length ? opts.containerizers : (["process"] as const);
+    this.defaultContainerizer = names[0]!;
+    for (const n of names) {
+      if (n === "process") {
+        const pc = new ProcessContainerizer({ log: opts.log, ...(opts.cgroupRoot !== undefined ? { cgroupRoot: opts.cgroupRoot } : {}), ...(opts.recoveryPollMs ? { pollMs: opts.recoveryPollMs } : {}) });
+        this.cgroups = { available: pc.cgroups.available, ...(pc.cgroups.reason ? { reason: pc.cgroups.reason } : {}) };
+        this.containerizers.set(n, pc);
+      } else this.containerizers.set(n, new SimulatedContainerizer(opts.simulated, this.timers));
+    }
+    this.resources = opts.resources ?? detectResources(opts.workDir);
+    this.hostname = opts.hostname ?? osHostname();
+    this.updates = new StatusUpdateManager({
+      checkpoint: this.checkpoint,
+      timers: this.timers,
+      ...(opts.statusUpdateRetryMs !== undefined ? { initialIntervalMs: opts.statusUpdateRetryMs } : {}),
+      ...(opts.statusUpdateRetryMaxMs !== undefined ? { maxIntervalMs: opts.statusUpdateRetryMaxMs } : {}),
+      send: (fid, status) => this.sendUpdate(fid, status),
+      onStreamDone: (fid, tid) => this.forget(fid, tid),
+      onError: (msg, fields) => this.log.debug(msg, fields),
+    });
+  }
+
+  get connected(): boolean {
+    return this.streamId !== undefined;
+  }
+
+  tasks(): AgentTaskView[] {
+    return [...this.runs.values()].map((r) => ({
+      frameworkId: r.rec.framework_id,
+      taskId: r.rec.task.task_id.value,
+      executorId: r.rec.executor_id,
+      state: r.state,
+      ...(r.rec.container?.pid !== undefined ? { pid: r.rec.container.pid } : {}),
+      sandbox: r.rec.sandbox,
+      containerizer: r.rec.container?.containerizer ?? r.rec.task.containerizer ?? this.defaultContainerizer,
+    }));
+  }
+
+  async start(): Promise<void> {
+    mkdirSync(this.opts.workDir, { recursive: true });
+    this.recover();
+    // Let recovered containers that ended while the agent was down report first, so
+    // re-registration carries their terminal states.
+    await new Promise((r) => setImmediate(r));
+    void this.connect();
+  }
+
+  async stop(opts: { killTasks?: boolean } = {}): Promise<void> {
+    this.stopped = true;
+    this.gen++;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.updates.close();
+    const exits: Promise<unknown>[] = [];
+    if (opts.killTasks) {
+      for (const r of this.runs.values()) {
+        r.killTimer?.cancel();
+        if (r.container && !r.terminal) {
+          r.container.signal("SIGKILL");
+          exits.push(r.container.exited);
+        }
+      }
+    }
+    for (const c of this.containerizers.values()) c.close();
+    this.sink?.close("agent stopped");
+    this.streamId = undefined;
+    await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 2000))]);
+    const pc = this.containerizers.get("process");
+    if (pc instanceof ProcessContainerizer && this.agentId) {
+      // Task cgroups go away a moment after their processes; then the agent's directory can.
+      await new Promise((r) => setTimeout(r, exits.length ? 600 : 0));
+      pc.prune(this.agentId);
+    }
+  }
+
+  // ---- recovery ---------------------------------------------------------------------
+
+  private recover(): void {
+    const st = this.checkpoint.load();
+    this.agentId = st.agentId;
+    for (const [fid, info] of st.frameworks) this.frameworks.set(fid, info);
+    const groups = new Map<string, Group>();
+    for (const { record, updates } of st.tasks) {
+      const fid = record.framework_id;
+      const tid = record.task.task_id.value;
+      this.updates.restore(fid, tid, updates);
+      const gkey = record.group ? `${fid}\u0000${record.container_id.split("/")[0]}` : key(fid, tid);
+      let group = groups.get(gkey);
+      if (!group) groups.set(gkey, (group = { runs: [], killingGroup: false }));
+      const cz = this.containerizers.get(record.container?.containerizer ?? record.task.containerizer ?? this.defaultContainerizer);
+      const latest = updates.latest;
+      const run: TaskRun = { rec: record, containerizer: cz, group, state: latest?.state ?? "TASK_STAGING", terminal: latest ? TERMINAL_STATES.has(latest.state) : false, killing: record.killing ?? false, killDuringLaunch: false };
+      group.runs.push(run);
+      this.runs.set(key(fid, tid), run);
+      if (run.terminal) continue; // waiting only for the acknowledgement of its terminal update
+      if (!record.container || !cz) {
+        this.report(run, "TASK_FAILED", { source: "SOURCE_AGENT", reason: "REASON_AGENT_RESTARTED", message: "Agent restarted while the task was being launched" });
+        continue;
+      }
+      const spec = this.spec(run);
+      run.container = cz.recover(spec, record.container);
+      this.log.info("recovering task", { framework_id: fid, task_id: tid, pid: record.container.pid });
+      this.watch(run, run.container);
+    }
+  }
+
+  // ---- connection -------------------------------------------------------------------
+
+  private agentInfo() {
+    return {
+      hostname: this.hostname,
+      ...(this.opts.port !== undefined ? { port: this.opts.port } : {}),
+      resources: this.resources,
+      ...(this.opts.attributes ? { attributes: this.opts.attributes } : {}),
+      ...(this.agentId ? { id: { value: this.agentId } } : {}),
+    };
+  }
+
+  private reregisterCall(): AgentCall {
+    const tasks: AgentTask[] = [];
+    const fids = new Set<string>();
+    for (const r of this.runs.values()) {
+      const fid = r.rec.framework_id;
+      if (this.terminating.has(fid)) continue;
+      fids.add(fid);
+      const status = this.updates.latest(fid, r.rec.task.task_id.value);
+      tasks.push({ framework_id: { value: fid }, executor_id: { value: r.rec.executor_id }, task: r.rec.task, state: r.state, ...(status ? { status } : {}) });
+    }
+    const frameworks = [...fids].map((f) => this.frameworks.get(f)).filter((f): f is FrameworkInfo => f !== undefined);
+    return { type: "REREGISTER", agent_id: { value: this.agentId! }, reregister: { agent_info: this.agentInfo(), tasks, frameworks, version: AGENT_VERSION } };
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    const gen = ++this.gen;
+    this.buffered = [];
+    const sink = callbackSink<AgentEvent>(
+      (e) => {
+        if (gen !== this.gen) return;
+        if (this.streamId === undefined) this.buffered.push(e);
+        else this.onEvent(e);
+      },
+      (reason) => this.onClose(gen, reason),
+    );
+    this.sink = sink;
+    const call: AgentCall = this.agentId ? this.reregisterCall() : { type: "REGISTER", register: { agent_info: this.agentInfo(), version: AGENT_VERSION } };
+    this.log.info(this.agentId ? "re-registering with master" : "registering with master", { agent_id: this.agentId, tasks: call.reregister?.tasks.length });
+    try {
+      const sub = await this.opts.api.subscribe(call, sink);
+      if (gen !== this.gen) return;
+      if (sink.closed) return; // onClose already scheduled a reconnect
+      this.streamId = sub.streamId;
+      const early = this.buffered;
+      this.buffered = [];
+      for (const e of early) this.onEvent(e);
+    } catch (e) {
+      if (gen !== this.gen) return;
+      this.log.warn("cannot subscribe to master", { error: e instanceof Error ? e.message : String(e) });
+      sink.close(String(e));
+    }
+  }
+
+  private onClose(gen: number, reason?: string): void {
+    if (gen !== this.gen || this.stopped) return;
+    this.gen++;
+    this.streamId = undefined;
+    this.updates.pause();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+    const delay = Math.round(this.backoff / 2 + (Math.random() * this.backoff) / 2);
+    this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
+    this.log.info("master connection closed; reconnecting", { reason, in_ms: delay });
+    this.reconnectTimer = setTimeout(() => void this.connect(), delay);
+  }
+
+  /** Drops the current stream (a call was refused as if the master no longer knew it). */
+  private reconnect(why: string): void {
+    const s = this.sink;
+    if (s && !s.closed) s.close(why);
+  }
+
+  private async call(c: AgentCall): Promise<void> {
+    const sid = this.streamId;
+    if (sid === undefined) throw new Error("not connected to a master");
+    try {
+      await this.opts.api.call(sid, c);
+    } catch (e) {
+      // 403/404: the master does not know this stream or agent (any more): subscribe again.
+      // (A 400 is about the call itself and leaves the stream alone.)
+      if (e instanceof MesosApiError && (e.code === 403 || e.code === 404) && sid === this.streamId) this.reconnect(`${c.type} refused: ${e.code} ${e.message}`);
+      throw e;
+    }
+  }
+
+  private sendUpdate(fid: string, status: TaskStatus): Promise<void> {
+    return this.call({ type: "UPDATE", agent_id: { value: this.agentId! }, update: { framework_id: { value: fid }, status } });
+  }
+
+  // ---- events -----------------------------------------------------------------------
+
+  private onEvent(e: AgentEvent): void {
+    try {
+      this.handle(e);
+    } catch (err) {
+      this.log.error("failed to handle event", { type: e.type, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  private handle(e: AgentEvent): void {
+    switch (e.type) {
+      case "REGISTERED":
+      case "REREGISTERED": {
+        const reg = e.registered;
+        if (!reg) return;
+        if (this.agentId !== reg.agent_id.value) {
+          this.agentId = reg.agent_id.value;
+          this.checkpoint.saveAgentId(this.agentId);
+        }
+        this.backoff = this.opts.reconnectBackoffMs ?? 1000;
+        this.log.info(e.type === "REGISTERED" ? "registered with master" : "re-registered with master", { agent_id: this.agentId });
+        if (this.heartbeat) clearInterval(this.heartbeat);
+        const every = this.opts.heartbeatIntervalMs ?? (reg.heartbeat_interval_seconds > 0 ? reg.heartbeat_interval_seconds * 1000 : DEFAULT_HEARTBEAT_MS);
+        this.heartbeat = setInterval(() => {
+          this.call({ type: "HEARTBEAT", agent_id: { value: this.agentId! } }).catch((err: unknown) => this.log.debug("heartbeat failed", { error: String(err) }));
+        }, every);
+        this.heartbeat.unref();
+        this.updates.resume();
+        this.resolveRegistered(this.agentId);
+        return;
+      }
+      case "RUN_TASK": {
+        const r = e.run_task;
+        if (r) this.runGroup(r.framework_info, r.task.executor?.executor_id.value ?? r.task.task_id.value, [r.task], false);
+        return;
+      }
+      case "RUN_TASK_GROUP": {
+        const r = e.run_task_group;
+        if (r) this.runGroup(r.framework_info, r.executor.executor_id.value, r.task_group.tasks, true, r.executor);
+        return;
+      }
+      case "KILL_TASK": {
+        const k = e.kill_task;
+        if (k) this.killTask(k.framework_id.value, k.task_id.value, k.kill_policy);
+        return;
+      }
+      case "ACKNOWLEDGE": {
+        const a = e.acknowledge;
+        if (a) this.updates.acknowledge(a.framework_id.value, a.task_id.value, a.uuid);
+        return;
+      }
+      case "SHUTDOWN_EXECUTOR": {
+        const s = e.shutdown_executor;
+        if (!s) return;
+        for (const r of this.runs.values()) if (r.rec.framework_id === s.framework_id.value && r.rec.executor_id === s.executor_id.value) this.startKill(r, undefined);
+        return;
+      }
+      case "SHUTDOWN_FRAMEWORK": {
+        const s = e.shutdown_framework;
+        if (s) this.shutdownFramework(s.framework_id.value);
+        return;
+      }
+      case "FRAMEWORK_MESSAGE": {
+        const m = e.framework_message;
+        if (!m) return;
+        if (this.opts.onFrameworkMessage) this.opts.onFrameworkMessage(m.framework_id.value, m.executor_id.value, m.data);
+        else this.log.debug("framework message for an executor this agent does not run; dropped", { framework_id: m.framework_id.value, executor_id: m.executor_id.value });
+        return;
+      }
+      case "HEARTBEAT":
+        return;
+      case "ERROR":
+        this.log.error("master reported an error", { message: e.error?.message });
+        return;
+    }
+  }
+
+  // ---- launching --------------------------------------------------------------------
+
+  private runGroup(framework: FrameworkInfo, executorId: string, tasks: readonly TaskInfo[], isGroup: boolean, _executor?: ExecutorInfo): void {
+    const fid = framework.id?.value;
+    if (!fid) {
+      this.log.error("task launch without a framework id; dropped", { tasks: tasks.map((t) => t.task_id.value) });
+      return;
+    }
+    // A task id the agent already runs: never launch it twice (a retried or duplicated message).
+    const fresh = tasks.filter((t) => {
+      const dup = this.runs.has(key(fid, t.task_id.value));
+      if (dup) this.log.warn("ignoring launch of a task the agent already has", { framework_id: fid, task_id: t.task_id.value });
+      return !dup;
+    });
+    if (fresh.length === 0) return;
+    this.terminating.delete(fid);
+    this.frameworks.set(fid, framework);
+    this.checkpoint.saveFramework({ ...framework, id: { value: fid } });
+
+    const execRun = randomUUID();
+    const execDir = join(this.opts.workDir, "frameworks", encodeURIComponent(fid), "executors", encodeURIComponent(executorId), "runs", execRun);
+    const group: Group = { runs: [], killingGroup: false };
+    const groupIds = isGroup ? fresh.map((t) => t.task_id.value) : undefined;
+    for (const task of fresh) {
+      const tid = task.task_id.value;
+      const sandbox = isGroup ? join(execDir, "tasks", encodeURIComponent(tid)) : execDir;
+      const name = task.containerizer ?? this.defaultContainerizer;
+      const rec: TaskRecord = { framework_id: fid, executor_id: executorId, container_id: isGroup ? `${execRun}/${randomUUID()}` : execRun, task, ...(groupIds ? { group: groupIds } : {}), sandbox };
+      const run: TaskRun = { rec, containerizer: this.containerizers.get(name), group, state: "TASK_STAGING", terminal: false, killing: false, killDuringLaunch: false };
+      group.runs.push(run);
+      this.runs.set(key(fid, tid), run);
+      this.checkpoint.saveTask(rec);
+    }
+    void this.launchGroup(group);
+  }
+
+  private spec(run: TaskRun): LaunchSpec {
+    return { agentId: this.agentId ?? "", frameworkId: run.rec.framework_id, executorId: run.rec.executor_id, containerId: run.rec.container_id.replace("/", "."), task: run.rec.task, sandbox: run.rec.sandbox };
+  }
+
+  /** Launches all tasks of a group; if one cannot be launched none runs (Mesos' LAUNCH_GROUP is all or nothing). */
+  private async launchGroup(group: Group): Promise<void> {
+    const results = await Promise.allSettled(
+      group.runs.map(async (run) => {
+        if (!run.containerizer) throw new Error(`containerizer "${run.rec.task.containerizer}" is not enabled on this agent`);
+        mkdirSync(run.rec.sandbox, { recursive: true });
+        return run.containerizer.launch(this.spec(run), { starting: () => this.report(run, "TASK_STARTING") });
+      }),
+    );
+    const failed = results.findIndex((r) => r.status === "rejected");
+    if (failed >= 0) {
+      const why = (results[failed] as PromiseRejectedResult).reason;
+      const msg = why instanceof Error ? why.message : String(why);
+      const failedId = group.runs[failed]!.rec.task.task_id.value;
+      this.log.warn("container launch failed", { task_id: failedId, error: msg });
+      results.forEach((r, i) => {
+        const run = group.runs[i]!;
+        if (r.status === "fulfilled") r.value.signal("SIGKILL");
+        const message = i === failed || group.runs.length === 1 ? `Failed to launch container: ${msg}` : `Failed to launch container: task '${failedId}' of the task group failed to launch: ${msg}`;
+        this.report(run, "TASK_FAILED", { source: "SOURCE_AGENT", reason: "REASON_CONTAINER_LAUNCH_FAILED", message });
+      });
+      return;
+    }
+    results.forEach((r, i) => {
+      if (r.status !== "fulfilled") return;
+      const run = group.runs[i]!;
+      const c = r.value;
+      run.container = c;
+      run.rec = { ...run.rec, container: c.state };
+      if (run.terminal) {
+        c.signal("SIGKILL"); // its framework was shut down meanwhile
+        return;
+      }
+      if (!this.stopped) this.checkpoint.saveTask(run.rec);
+      if (run.killDuringLaunch) {
+        c.signal("SIGKILL");
+        this.report(run, "TASK_KILLED", { reason: "REASON_TASK_KILLED_DURING_LAUNCH", message: "Task killed before it started" });
+        return;
+      }
+      this.report(run, "TASK_RUNNING");
+      this.watch(run, c);
+    });
+  }
+
+  private watch(run: TaskRun, c: Container): void {
+    c.exited.then(
+      (exit) => this.onExit(run, exit),
+      (err: unknown) => this.onExit(run, { unknown: String(err) }),
+    );
+  }
+
+  private onExit(run: TaskRun, exit: ContainerExit): void {
+    run.killTimer?.cancel();
+    delete run.killTimer;
+    if (run.terminal || this.stopped) return;
+    const fid = run.rec.framework_id;
+    if (this.terminating.has(fid)) {
+      // Its framework is gone: no update, just forget the task.
+      run.terminal = true;
+      this.forget(fid, run.rec.task.task_id.value);
+      return;
+    }
+    let state: TaskState;
+    let reason: TaskStatusReason | undefined;
+    let message: string;
+    let source: TaskStatusSource = "SOURCE_EXECUTOR";
+    if (exit.limitation) {
+      ({ state, reason, message } = exit.limitation);
+      source = "SOURCE_AGENT";
+    } else if (exit.unknown !== undefined) {
+      state = run.killing ? "TASK_KILLED" : "TASK_FAILED";
+      reason = "REASON_EXECUTOR_TERMINATED";
+      message = `Abnormal executor termination: ${exit.unknown}`;
+      source = "SOURCE_AGENT";
+    } else {
+      state = run.killing ? "TASK_KILLED" : exit.exitStatus === 0 ? "TASK_FINISHED" : "TASK_FAILED";
+      message = describeExit(exit.exitStatus, exit.signal);
+    }
+    this.report(run, state, { source, message, ...(reason ? { reason } : {}), ...(exit.exitStatus !== undefined ? { exit_code: exit.exitStatus } : exit.signal !== undefined ? { exit_code: 128 + exit.signal } : {}) });
+    // Mesos' default executor: a task of a group that failed or was killed takes the rest of the group down.
+    const g = run.group;
+    if ((state === "TASK_FAILED" || state === "TASK_KILLED") && !g.killingGroup && g.runs.length > 1) {
+      g.killingGroup = true;
+      for (const other of g.runs) if (other !== run && !other.terminal && !other.killing) this.startKill(other, undefined);
+    }
+  }
+
+  // ---- status updates ---------------------------------------------------------------
+
+  private report(run: TaskRun, state: TaskState, extra: { source?: TaskStatusSource; message?: string; reason?: TaskStatusReason; exit_code?: number } = {}): void {
+    if (run.terminal) return;
+    const fid = run.rec.framework_id;
+    const pid = run.rec.container?.pid ?? run.container?.state.pid;
+    const status: TaskStatus = {
+      task_id: run.rec.task.task_id,
+      state,
+      source: extra.source ?? "SOURCE_EXECUTOR",
+      ...(this.agentId ? { agent_id: { value: this.agentId } } : {}),
+      executor_id: { value: run.rec.executor_id },
+      timestamp: Date.now() / 1000,
+      uuid: newUuid(),
+      ...(extra.message !== undefined ? { message: extra.message } : {}),
+      ...(extra.reason ? { reason: extra.reason } : {}),
+      ...(extra.exit_code !== undefined ? { exit_code: extra.exit_code } : {}),
+      ...(pid !== undefined ? { container_status: { executor_pid: pid } } : {}),
+    };
+    run.state = state;
+    if (TERMINAL_STATES.has(state)) {
+      run.terminal = true;
+      run.killTimer?.cancel();
+    }
+    this.log.info("task status", { framework_id: fid, task_id: status.task_id.value, state, message: extra.message, reason: extra.reason });
+    if (this.terminating.has(fid)) return;
+    this.updates.update(fid, status);
+  }
+
+  /** The terminal update was acknowledged (or the framework is gone): forget the task. */
+  private forget(fid: string, tid: string): void {
+    this.runs.delete(key(fid, tid));
+    this.updates.remove(fid, tid);
+    this.checkpoint.removeTask(fid, tid);
+    if (![...this.runs.values()].some((r) => r.rec.framework_id === fid)) {
+      this.frameworks.delete(fid);
+      this.checkpoint.removeFramework(fid);
+      this.terminating.delete(fid);
+    }
+  }
+
+  // ---- killing ----------------------------------------------------------------------
+
+  private killTask(fid: string, tid: string, policy: KillPolicy | undefined): void {
+    const run = this.runs.get(key(fid, tid));
+    if (!run) {
+      const fw = this.frameworks.get(fid);
+      if (!fw) {
+        this.log.warn("ignoring kill of a task of an unknown framework", { framework_id: fid, task_id: tid });
+        return;
+      }
+      // Unknown task (maybe lost before the agent saw it): tell the framework so it stops waiting.
+      const partitionAware = fw.capabilities?.some((c) => c.type === "PARTITION_AWARE") ?? false;
+      this.updates.update(fid, {
+        task_id: { value: tid },
+        state: partitionAware ? "TASK_DROPPED" : "TASK_LOST",
+        source: "SOURCE_AGENT",
+        reason: "REASON_EXECUTOR_TERMINATED",
+        message: "Cannot find executor",
+        ...(this.agentId ? { agent_id: { value: this.agentId } } : {}),
+        timestamp: Date.now() / 1000,
+        uuid: newUuid(),
+      });
+      return;
+    }
+    this.startKill(run, policy);
+  }
+
+  private graceMs(run: TaskRun, policy: KillPolicy | undefined): number {
+    const ns = policy?.grace_period?.nanoseconds ?? run.rec.task.kill_policy?.grace_period?.nanoseconds;
+    return ns !== undefined ? Math.max(0, ns / 1e6) : DEFAULT_KILL_GRACE_MS;
+  }
+
+  private startKill(run: TaskRun, policy: KillPolicy | undefined): void {
+    if (run.terminal) return;
+    const grace = this.graceMs(run, policy);
+    if (!run.container) {
+      run.killDuringLaunch = true;
+      return;
+    }
+    const c = run.container;
+    if (run.killing) {
+      // A repeated kill may shorten the grace period, never extend it (as Mesos' executors do).
+      const deadline = Date.now() + grace;
+      if (run.killDeadline !== undefined && deadline < run.killDeadline) {
+        run.killTimer?.cancel();
+        run.killDeadline = deadline;
+        run.killTimer = this.timers.after(grace, () => c.signal("SIGKILL"));
+      }
+      return;
+    }
+    run.killing = true;
+    run.rec = { ...run.rec, killing: true };
+    this.checkpoint.saveTask(run.rec);
+    const fw = this.frameworks.get(run.rec.framework_id);
+    if (fw?.capabilities?.some((cap) => cap.type === "TASK_KILLING_STATE")) this.report(run, "TASK_KILLING");
+    this.log.info("killing task", { task_id: run.rec.task.task_id.value, grace_ms: grace });
+    c.signal("SIGTERM");
+    run.killDeadline = Date.now() + grace;
+    run.killTimer = this.timers.after(grace, () => {
+      if (!run.terminal) c.signal("SIGKILL");
+    });
+  }
+
+  private shutdownFramework(fid: string): void {
+    this.log.info("shutting down framework", { framework_id: fid });
+    this.terminating.add(fid);
+    this.updates.cleanup(fid);
+    for (const r of [...this.runs.values()]) {
+      if (r.rec.framework_id !== fid) continue;
+      if (r.terminal || !r.container) {
+        // Ended already, or still launching (killed once launched): nothing to wait for.
+        if (!r.container) r.terminal = true;
+        this.forget(fid, r.rec.task.task_id.value);
+        continue;
+      }
+      this.startKill(r, undefined);
+    }
+  }
+}
