@@ -2,12 +2,14 @@
 /** The berth command: one binary, one subcommand per role. */
 import { up, UP_USAGE } from "./up.js";
 import { master, MASTER_USAGE } from "./master.js";
+import { agent, AGENT_USAGE } from "./agent.js";
 
 const USAGE = `Usage: berth <command> [flags]
 
 Commands:
   up          start a one-machine cluster (API server, embedded store, master, local agent) and write a kubeconfig
   master      run a resource-manager master (Mesos v1 scheduler and operator HTTP APIs)
+  agent       run an agent that offers this machine's resources to a master and runs tasks
 
 Run 'berth <command> --help' for a command's flags.
 `;
@@ -19,11 +21,13 @@ async function main(argv: string[]): Promise<void> {
       return up(rest);
     case "master":
       return master(rest);
+    case "agent":
+      return agent(rest);
     case undefined:
     case "help":
     case "--help":
     case "-h":
-      process.stdout.write([USAGE, UP_USAGE, MASTER_USAGE].join("\n"));
+      process.stdout.write([USAGE, UP_USAGE, MASTER_USAGE, AGENT_USAGE].join("\n"));
       return;
     default:
       process.stderr.write(`berth: unknown command "${command}"\n\n${USAGE}`);

@@ -12,6 +12,7 @@ import { MemoryStore, openEmbeddedStore, startApiServer, type Store } from "../k
 import { LocalClient } from "../k8s-api/client/local.js";
 import { startControllers } from "../k8s-api/controllers/index.js";
 import { startMaster } from "../resource-manager/index.js";
+import { startAgent } from "../agents/index.js";
 import { createLogger, type Level } from "../util/log.js";
 import { mergeKubeconfig, writeKubeconfig } from "./kubeconfig.js";
 
@@ -75,6 +76,8 @@ export async function up(argv: string[]): Promise<void> {
 
   // The resource manager: frameworks (Spark/Hadoop-style, and later the Kubernetes one) subscribe to it over the v1 scheduler API.
   const rm = await startMaster({ host: values.host, port: masterPort, logger: log.child({ component: "master" }) });
+  // The local agent joins over the in-process link; its work directory keeps sandboxes and checkpoints across restarts.
+  const localAgent = await startAgent({ api: rm.master.agentApi, workDir: join(dataDir, "agent"), hostname: "127.0.0.1", log: log.child({ component: "agent" }) });
 
   // In one process the controllers talk to the registry directly, as kube-controller-manager would over HTTP.
   const controllers = await startControllers(new LocalClient(api.registry, "kube-controller-manager"), log.child({ component: "controllers" }));
@@ -96,6 +99,8 @@ export async function up(argv: string[]): Promise<void> {
     log.info("shutting down", { signal });
     controllers.stop();
     await api.close();
+    // Tasks keep running, as a Mesos agent leaves them; the next start re-attaches to them.
+    await localAgent.stop();
     await rm.close();
     await store.close();
     log.info("stopped cleanly");
