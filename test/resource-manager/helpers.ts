@@ -1,17 +1,51 @@
 /**
- * Test clients of the real master: a framework over HTTP (the http-client link) and an
- * agent on the in-process link that answers RUN_TASK/RUN_TASK_GROUP/KILL_TASK with status
- * updates and records what reaches it.
+ * Test clients of the real master: a framework and an agent that answers
+ * RUN_TASK/RUN_TASK_GROUP/KILL_TASK with status updates and records what reaches it, each
+ * on either link of the one interface (DESIGN.md decision 1): LINKS runs the same suite
+ * over HTTP (http-client.ts against the master's URL) and in-process (master.scheduler /
+ * master.agentApi).
  */
 import { randomUUID } from "node:crypto";
 import type { AgentCall, AgentEvent, AgentTask } from "../../src/mesos/agent.js";
-import { httpSchedulerApi, type HttpSchedulerApi, type HttpSubscription } from "../../src/mesos/http-client.js";
-import { callbackSink, type AgentApi, type Subscription } from "../../src/mesos/link.js";
+import { httpAgentApi, httpSchedulerApi } from "../../src/mesos/http-client.js";
+import { callbackSink, type AgentApi, type SchedulerApi, type Subscription } from "../../src/mesos/link.js";
 import type { FrameworkInfo, Offer, Resource, SchedulerCall, SchedulerEvent, TaskInfo, TaskState, TaskStatus } from "../../src/mesos/v1.js";
 import { startMaster, type RunningMaster, type StartMasterOptions } from "../../src/resource-manager/index.js";
 import { createLogger } from "../../src/util/log.js";
 
 export const quiet = createLogger("test", { level: "error" });
+
+/** One of the two links a framework or agent reaches the master by. */
+export interface Link {
+  readonly name: "http" | "in-process";
+  scheduler(m: RunningMaster): SchedulerApi;
+  agent(m: RunningMaster): AgentApi;
+}
+
+export const HTTP: Link = { name: "http", scheduler: (m) => httpSchedulerApi(m.url), agent: (m) => httpAgentApi(m.url) };
+export const IN_PROCESS: Link = { name: "in-process", scheduler: (m) => m.master.scheduler, agent: (m) => m.master.agentApi };
+/** Suites run once per link: `for (const link of LINKS) describe(`... (${link.name})`, ...)`. */
+export const LINKS: readonly Link[] = [HTTP, IN_PROCESS];
+
+/** A subscription the subscriber can end (HTTP: abort the stream; in-process: close its sink). */
+export interface ClosableSubscription extends Subscription {
+  close(): void;
+}
+
+function closable(sub: Subscription, sink: { close(reason?: string): void }): ClosableSubscription {
+  const own = (sub as Partial<ClosableSubscription>).close;
+  return { streamId: sub.streamId, close: own ? () => own.call(sub) : () => sink.close("subscription closed") };
+}
+
+/** Resolves with the MesosApiError (or whatever) p rejects with; fails if it resolves. */
+export async function rejection(p: Promise<unknown>): Promise<{ code?: number; message: string; location?: string }> {
+  try {
+    await p;
+  } catch (e) {
+    return e as { code?: number; message: string; location?: string };
+  }
+  throw new Error("expected the call to be refused");
+}
 
 export function testMaster(opts: StartMasterOptions = {}): Promise<RunningMaster> {
   return startMaster({ port: 0, allocationIntervalMs: 20, heartbeatIntervalMs: 200, logger: quiet, ...opts });
@@ -84,20 +118,22 @@ export function newUuid(): string {
 }
 
 export interface TestFramework {
-  readonly api: HttpSchedulerApi;
+  readonly api: SchedulerApi;
   readonly events: EventLog<SchedulerEvent>;
-  readonly sub: HttpSubscription;
+  readonly sub: ClosableSubscription;
   readonly id: string;
   call(c: Omit<SchedulerCall, "framework_id">): Promise<void>;
   nextOffer(timeoutMs?: number): Promise<Offer>;
   nextUpdate(pred?: (s: TaskStatus) => boolean, timeoutMs?: number): Promise<TaskStatus>;
 }
 
-export async function subscribeFramework(url: string, info: Partial<FrameworkInfo> = {}): Promise<TestFramework> {
-  const api = httpSchedulerApi(url);
+/** Subscribes over `target`: a SchedulerApi (either link), or a master URL (HTTP). */
+export async function subscribeFramework(target: string | SchedulerApi, info: Partial<FrameworkInfo> = {}): Promise<TestFramework> {
+  const api = typeof target === "string" ? httpSchedulerApi(target) : target;
   const events = new EventLog<SchedulerEvent>();
   const framework_info: FrameworkInfo = { user: "test", name: "test-framework", ...info };
-  const sub = await api.subscribe({ type: "SUBSCRIBE", ...(info.id ? { framework_id: info.id } : {}), subscribe: { framework_info } }, events.sink);
+  const raw = await api.subscribe({ type: "SUBSCRIBE", ...(info.id ? { framework_id: info.id } : {}), subscribe: { framework_info } }, events.sink);
+  const sub = closable(raw, events.sink);
   const subscribed = await events.next("SUBSCRIBED");
   const id = subscribed.subscribed!.framework_id.value;
   return {
@@ -143,7 +179,9 @@ export class TestAgent {
   }
 
   async register(hostname = "agent1"): Promise<string> {
-    const sub: Subscription = await this.api.subscribe({ type: "REGISTER", register: { agent_info: { hostname, resources: this.resources } } }, this.wrapSink());
+    const sink = this.wrapSink();
+    const sub: Subscription = await this.api.subscribe({ type: "REGISTER", register: { agent_info: { hostname, resources: this.resources } } }, sink);
+    this.currentSub = closable(sub, sink);
     this.streamId = sub.streamId;
     const e = await this.events.next("REGISTERED");
     this.id = e.registered!.agent_id.value;
@@ -152,10 +190,12 @@ export class TestAgent {
 
   async reregister(tasks: AgentTask[] = this.reportedTasks(), hostname = "agent1"): Promise<void> {
     this.events.closed = false;
+    const sink = this.wrapSink();
     const sub = await this.api.subscribe(
       { type: "REREGISTER", agent_id: { value: this.id }, reregister: { agent_info: { hostname, resources: this.resources, id: { value: this.id } }, tasks, frameworks: [] } },
-      this.wrapSink(),
+      sink,
     );
+    this.currentSub = closable(sub, sink);
     this.streamId = sub.streamId;
     await this.events.next("REREGISTERED");
   }
@@ -165,9 +205,11 @@ export class TestAgent {
   }
 
   private currentSink?: ReturnType<typeof callbackSink<AgentEvent>>;
-  /** Close this agent's stream (as if its connection dropped). */
+  private currentSub?: ClosableSubscription;
+  /** Close this agent's stream (as if its connection dropped): over HTTP the connection really goes. */
   disconnect(): void {
     this.currentSink?.close("test disconnect");
+    this.currentSub?.close();
   }
 
   private wrapSink() {
