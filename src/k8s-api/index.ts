@@ -2,8 +2,6 @@
  * src/k8s-api: a Kubernetes API server. Its narrow interface is startApiServer (an HTTP
  * server over a Store) and the Registry that in-process clients use.
  */
-import { createServer, type Server } from "node:http";
-import type { Socket } from "node:net";
 import type { Store } from "./store/types.js";
 import { Registry } from "./registry/registry.js";
 import type { ServiceRanges } from "./registry/service-allocation.js";
@@ -11,6 +9,7 @@ import { createApiServer } from "./server/app.js";
 import { bootstrapApiObjects } from "./bootstrap.js";
 import { startCompactor } from "./compactor.js";
 import type { Logger } from "../util/log.js";
+import { listen } from "../util/http-server.js";
 
 export type { Store } from "./store/types.js";
 export { Registry } from "./registry/registry.js";
@@ -38,35 +37,18 @@ export interface RunningApiServer {
 export async function startApiServer(c: ApiServerConfig): Promise<RunningApiServer> {
   const registry = new Registry(c.store, c.serviceRanges ? { serviceRanges: c.serviceRanges } : {});
   const app = createApiServer({ registry, log: c.log, ...(c.bookmarkIntervalMs ? { bookmarkIntervalMs: c.bookmarkIntervalMs } : {}) });
-  const server: Server = createServer(app);
-  // Watches are long-lived; close() must not wait for them.
-  const sockets = new Set<Socket>();
-  server.on("connection", (s) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-  });
-  server.keepAliveTimeout = 65_000;
-  server.requestTimeout = 0;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(c.port, c.host, () => resolve());
-  });
-  const addr = server.address();
-  const port = typeof addr === "object" && addr ? addr.port : c.port;
-  const hostForUrl = c.host.includes(":") ? `[${c.host}]` : c.host;
+  const http = await listen(app, c.host, c.port);
+  const { port, url } = http;
   await bootstrapApiObjects(registry, { host: c.host === "0.0.0.0" ? "127.0.0.1" : c.host, port });
   const compactor = startCompactor(c.store, c.log, c.compactIntervalMs);
-  c.log.info("API server listening", { url: `http://${hostForUrl}:${port}` });
+  c.log.info("API server listening", { url });
   return {
-    url: `http://${hostForUrl}:${port}`,
+    url,
     port,
     registry,
     async close() {
       compactor.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      });
+      await http.close();
     },
   };
 }

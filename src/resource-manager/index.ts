@@ -3,13 +3,12 @@
  * is what `berth master` and `berth up` run; tests use it with short timeouts.
  */
 import express from "express";
-import { createServer, type Server } from "node:http";
-import type { Socket } from "node:net";
 import { createAllocator } from "./allocator/index.js";
 import type { Allocator, AllocatorOptions } from "./allocator/types.js";
 import { Master, type MasterOptions } from "./master.js";
 import { masterRouter } from "./http/index.js";
 import { createLogger } from "../util/log.js";
+import { listen, type ListeningServer } from "../util/http-server.js";
 
 export { Master, MASTER_VERSION, type MasterOptions } from "./master.js";
 export { masterRouter } from "./http/index.js";
@@ -38,28 +37,15 @@ export async function startMaster(opts: StartMasterOptions = {}): Promise<Runnin
   const app = express();
   app.disable("x-powered-by");
   app.use(masterRouter(master));
-  const server: Server = createServer(app);
-  // Event streams are long-lived: close() must not wait for them.
-  const sockets = new Set<Socket>();
-  server.on("connection", (s) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-  });
-  server.keepAliveTimeout = 65_000;
-  server.requestTimeout = 0;
+  let http: ListeningServer;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(opts.port ?? 5050, host, () => resolve());
-    });
+    http = await listen(app, host, opts.port ?? 5050);
   } catch (e) {
     master.stop();
     throw e;
   }
-  const addr = server.address();
-  const port = typeof addr === "object" && addr ? addr.port : (opts.port ?? 5050);
+  const { port, url } = http;
   master.port = port;
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   log.info("master listening", { url, id: master.id });
   return {
     master,
@@ -67,10 +53,7 @@ export async function startMaster(opts: StartMasterOptions = {}): Promise<Runnin
     port,
     async close() {
       master.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      });
+      await http.close();
     },
   };
 }
