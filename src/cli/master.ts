@@ -1,4 +1,5 @@
 /** `berth master`: the resource manager (master + DRF allocator) as its own process. */
+import { portFlag } from "./flags.js";
 import { parseArgs } from "node:util";
 import { startMaster } from "../resource-manager/index.js";
 import { createLogger, type Level } from "../util/log.js";
@@ -52,8 +53,7 @@ export async function master(argv: string[]): Promise<void> {
     process.stdout.write(MASTER_USAGE);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535: current value is ${values.port}`);
+  const port = portFlag("--port", values.port);
   const weights: Record<string, number> = {};
   for (const pair of (values.weights ?? "").split(",").filter(Boolean)) {
     const [role, w] = pair.split("=");

@@ -15,6 +15,7 @@ import { startMaster } from "../resource-manager/index.js";
 import { startAgent } from "../agents/index.js";
 import { createLogger, type Level } from "../util/log.js";
 import { mergeKubeconfig, writeKubeconfig } from "./kubeconfig.js";
+import { portFlag } from "./flags.js";
 
 export const UP_USAGE = `Usage: berth up [flags]
 
@@ -117,12 +118,6 @@ function tokenFor(dataDir: string): string {
   const token = randomBytes(24).toString("hex");
   writeFileSync(path, token + "\n", { mode: 0o600 });
   return token;
-}
-
-function portFlag(name: string, value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be an integer from 0 to 65535: current value is ${value}`);
-  return port;
 }
 
 function printNextSteps(url: string, masterUrl: string, kubeconfig: string, merged: string): void {
