@@ -76,6 +76,9 @@ class StreamingClient<C, E> {
     }
     const streamId = res.headers.get("mesos-stream-id") ?? "";
     const reader = res.body.getReader();
+    // The subscriber closing its sink ends the subscription, as on the in-process link: drop
+    // the connection now so the master notices at once, not at the next event.
+    (sink as Partial<{ onClose(fn: () => void): void }>).onClose?.(() => controller.abort());
     // Events flow once the caller holds the stream id, as with the in-process link.
     setImmediate(() => void pump(reader, sink));
     return {

@@ -46,9 +46,14 @@ export interface AgentApi {
   call(streamId: string, call: AgentCall): Promise<void>;
 }
 
-/** A sink that hands events to a callback, for in-process subscribers. */
-export function callbackSink<E>(onEvent: (e: E) => void, onClose?: (reason?: string) => void): EventSink<E> {
+/**
+ * A sink that hands events to a callback, for in-process subscribers. The subscriber ends
+ * its subscription by closing it; `onClose` lets the master notice at once, as it notices
+ * an HTTP stream's connection going (not only at its next send or heartbeat).
+ */
+export function callbackSink<E>(onEvent: (e: E) => void, onClose?: (reason?: string) => void): EventSink<E> & { onClose(fn: () => void): void } {
   let closed = false;
+  const listeners: (() => void)[] = [];
   return {
     send(e) {
       if (!closed) onEvent(e);
@@ -57,9 +62,14 @@ export function callbackSink<E>(onEvent: (e: E) => void, onClose?: (reason?: str
       if (closed) return;
       closed = true;
       onClose?.(reason);
+      for (const l of listeners.splice(0)) l();
     },
     get closed() {
       return closed;
+    },
+    onClose(fn) {
+      if (closed) fn();
+      else listeners.push(fn);
     },
   };
 }

@@ -71,6 +71,31 @@ export class EventLog<E extends { type: string }> {
     },
   );
 
+  /**
+   * Index of the first event at or after `from` satisfying pred, waiting (bounded) for it;
+   * unlike `next` it neither uses nor moves the cursor.
+   */
+  async find(pred: (e: E) => boolean, from: number, timeoutMs = 3000, what = "event"): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (let i = from; ; ) {
+      for (; i < this.all.length; i++) if (pred(this.all[i]!)) return i;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; saw ${this.all.map((e) => e.type).join(",")}`);
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          r();
+        });
+      });
+    }
+  }
+
+  /** Moves the cursor past index i (if it is not already). */
+  skipPast(i: number): void {
+    this.cursor = Math.max(this.cursor, i + 1);
+  }
+
   /** The next event (after the previous `next`) satisfying pred. */
   async next(pred: string | ((e: E) => boolean), timeoutMs = 3000): Promise<E> {
     const match = typeof pred === "string" ? (e: E) => e.type === pred : pred;
@@ -134,6 +159,7 @@ export async function subscribeFramework(target: string | SchedulerApi, info: Pa
   const framework_info: FrameworkInfo = { user: "test", name: "test-framework", ...info };
   const raw = await api.subscribe({ type: "SUBSCRIBE", ...(info.id ? { framework_id: info.id } : {}), subscribe: { framework_info } }, events.sink);
   const sub = closable(raw, events.sink);
+  let lastOffer = -1;
   const subscribed = await events.next("SUBSCRIBED");
   const id = subscribed.subscribed!.framework_id.value;
   return {
@@ -142,9 +168,13 @@ export async function subscribeFramework(target: string | SchedulerApi, info: Pa
     sub,
     id,
     call: (c) => api.call(sub.streamId, { ...c, framework_id: { value: id } } as SchedulerCall),
+    // Offers are taken in order on their own: one that came while `nextUpdate` looked for an
+    // update (the rest of an accepted offer, re-offered before the task's RUNNING) is still next.
     async nextOffer(timeoutMs = 3000) {
-      const e = await events.next("OFFERS", timeoutMs);
-      return e.offers!.offers[0]!;
+      const i = await events.find((e) => e.type === "OFFERS", lastOffer + 1, timeoutMs, "OFFERS");
+      lastOffer = i;
+      events.skipPast(i);
+      return events.all[i]!.offers!.offers[0]!;
     },
     async nextUpdate(pred = () => true, timeoutMs = 3000) {
       const e = await events.next((x) => x.type === "UPDATE" && pred(x.update!.status), timeoutMs);
@@ -179,9 +209,7 @@ export class TestAgent {
   }
 
   async register(hostname = "agent1"): Promise<string> {
-    const sink = this.wrapSink();
-    const sub: Subscription = await this.api.subscribe({ type: "REGISTER", register: { agent_info: { hostname, resources: this.resources } } }, sink);
-    this.currentSub = closable(sub, sink);
+    const sub: Subscription = await this.api.subscribe({ type: "REGISTER", register: { agent_info: { hostname, resources: this.resources } } }, this.wrapSink());
     this.streamId = sub.streamId;
     const e = await this.events.next("REGISTERED");
     this.id = e.registered!.agent_id.value;
@@ -190,12 +218,10 @@ export class TestAgent {
 
   async reregister(tasks: AgentTask[] = this.reportedTasks(), hostname = "agent1"): Promise<void> {
     this.events.closed = false;
-    const sink = this.wrapSink();
     const sub = await this.api.subscribe(
       { type: "REREGISTER", agent_id: { value: this.id }, reregister: { agent_info: { hostname, resources: this.resources, id: { value: this.id } }, tasks, frameworks: [] } },
-      sink,
+      this.wrapSink(),
     );
-    this.currentSub = closable(sub, sink);
     this.streamId = sub.streamId;
     await this.events.next("REREGISTERED");
   }
@@ -205,11 +231,9 @@ export class TestAgent {
   }
 
   private currentSink?: ReturnType<typeof callbackSink<AgentEvent>>;
-  private currentSub?: ClosableSubscription;
-  /** Close this agent's stream (as if its connection dropped): over HTTP the connection really goes. */
+  /** Close this agent's stream by closing its sink (over HTTP the client then drops the connection). */
   disconnect(): void {
     this.currentSink?.close("test disconnect");
-    this.currentSub?.close();
   }
 
   private wrapSink() {

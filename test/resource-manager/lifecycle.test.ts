@@ -21,6 +21,21 @@ for (const link of LINKS) {
       await m?.close();
     });
 
+    it("a framework or agent that closes its event sink is disconnected at once, not at the next heartbeat", async () => {
+      m = await testMaster({ heartbeatIntervalMs: 60_000, agentPingTimeoutMs: 60_000 });
+      const agent = new TestAgent(link.agent(m));
+      await agent.register();
+      const fw = await subscribeFramework(link.scheduler(m), { failover_timeout: 60 });
+      await fw.nextOffer();
+      // Closing its event sink is how a subscriber ends a subscription on either link.
+      fw.events.sink.close();
+      await until(() => !m.master.frameworks.get(fw.id)!.connected, 500, "framework disconnected");
+      expect(m.master.frameworks.get(fw.id)!.active).to.equal(false);
+      expect(m.master.offers.size).to.equal(0);
+      agent.disconnect();
+      await until(() => !m.master.agents.get(agent.id)!.connected, 500, "agent disconnected");
+    });
+
     it("a framework failing over within failover_timeout keeps its tasks; the old stream gets ERROR 'Framework failed over'", async () => {
       m = await testMaster();
       const agent = new TestAgent(link.agent(m));

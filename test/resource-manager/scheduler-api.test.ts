@@ -1,10 +1,9 @@
 import { expect } from "chai";
 import { request } from "node:http";
-import { MesosApiError } from "../../src/mesos/link.js";
+import { MesosApiError, callbackSink, type EventSink, type Subscription } from "../../src/mesos/link.js";
 import { RecordIODecoder } from "../../src/mesos/recordio.js";
 import type { RunningMaster } from "../../src/resource-manager/index.js";
-import { EventLog, TestAgent, subscribeFramework, testMaster } from "./helpers.js";
-import { httpSchedulerApi } from "../../src/mesos/http-client.js";
+import { EventLog, IN_PROCESS, LINKS, TestAgent, rejection, subscribeFramework, testMaster } from "./helpers.js";
 import type { SchedulerEvent } from "../../src/mesos/v1.js";
 
 async function post(url: string, body: string, headers: Record<string, string> = { "Content-Type": "application/json" }) {
@@ -12,7 +11,8 @@ async function post(url: string, body: string, headers: Record<string, string> =
   return { status: res.status, text: await res.text(), headers: res.headers };
 }
 
-describe("resource-manager: scheduler API over HTTP", function () {
+// Inherently HTTP: bytes on the wire, status codes of raw requests, headers, redirects.
+describe("resource-manager: scheduler API, HTTP only", function () {
   this.timeout(10000);
   let m: RunningMaster;
   beforeEach(async () => {
@@ -59,7 +59,7 @@ describe("resource-manager: scheduler API over HTTP", function () {
     expect(second).to.deep.equal({ type: "HEARTBEAT" });
   });
 
-  it("answers calls with Mesos' codes and messages", async () => {
+  it("answers raw requests with Mesos' codes and messages", async () => {
     const fw = await subscribeFramework(m.url);
     // 202 with the right stream id.
     await fw.call({ type: "REVIVE" });
@@ -97,26 +97,6 @@ describe("resource-manager: scheduler API over HTTP", function () {
     expect((err as MesosApiError).code).to.equal(400);
   });
 
-  it("refuses an invalid FrameworkInfo on the stream with ERROR, then closes it", async () => {
-    const api = httpSchedulerApi(m.url);
-    const events = new EventLog<SchedulerEvent>();
-    await api.subscribe({ type: "SUBSCRIBE", subscribe: { framework_info: { user: "u", name: "n", roles: ["a"] } } }, events.sink);
-    const e = await events.next("ERROR");
-    expect(e.error!.message).to.equal("'FrameworkInfo.roles' must not be set when the framework is not MULTI_ROLE capable");
-    await events.waitClosed();
-  });
-
-  it("sends HEARTBEAT events at the announced interval", async () => {
-    const fw = await subscribeFramework(m.url);
-    // The first comes right after SUBSCRIBED (Mesos' heartbeater starts with one).
-    expect(fw.events.all[1]).to.deep.equal({ type: "HEARTBEAT" });
-    await fw.events.next("HEARTBEAT", 1000);
-    const t0 = Date.now();
-    await fw.events.next("HEARTBEAT", 1000);
-    await fw.events.next("HEARTBEAT", 1000);
-    expect(Date.now() - t0).to.be.within(300, 1000);
-  });
-
   it("redirects a non-leading master's calls to the leader (307), and the client follows", async () => {
     const standby = await testMaster({ isLeader: () => false, leaderUrl: () => m.url });
     try {
@@ -128,21 +108,109 @@ describe("resource-manager: scheduler API over HTTP", function () {
       await fw.call({ type: "REVIVE" });
       expect((await fetch(`${standby.url}/state`, { redirect: "manual" })).status).to.equal(307);
       expect((await fetch(`${standby.url}/health`)).status).to.equal(200);
+      // In-process there is nothing to follow: the standby's API refuses with the leader's URL.
+      const e = await rejection(IN_PROCESS.scheduler(standby).subscribe({ type: "SUBSCRIBE", subscribe: { framework_info: { user: "u", name: "x" } } }, new EventLog<SchedulerEvent>().sink));
+      expect(e).to.be.instanceOf(MesosApiError);
+      expect(e).to.include({ code: 307, location: m.url });
     } finally {
       await standby.close();
     }
   });
-
-  it("offers a registered agent's resources, with ids, hostname and allocation_info", async () => {
-    const fw = await subscribeFramework(m.url, { role: "web" });
-    const agent = new TestAgent(m.master.agentApi);
-    const agentId = await agent.register("host-a");
-    const offer = await fw.nextOffer();
-    expect(offer.agent_id.value).to.equal(agentId);
-    expect(offer.framework_id.value).to.equal(fw.id);
-    expect(offer.hostname).to.equal("host-a");
-    expect(offer.allocation_info).to.deep.equal({ role: "web" });
-    expect(offer.resources.find((r) => r.name === "cpus")!.scalar!.value).to.equal(4);
-    expect(offer.resources.every((r) => r.allocation_info?.role === "web")).to.equal(true);
-  });
 });
+
+// The same cases over both links of the one interface (DESIGN.md decision 1).
+for (const link of LINKS) {
+  describe(`resource-manager: scheduler API (${link.name})`, function () {
+    this.timeout(10000);
+    let m: RunningMaster;
+    beforeEach(async () => {
+      m = await testMaster();
+    });
+    afterEach(async () => {
+      await m.close();
+    });
+
+    it("answers calls with Mesos' codes and messages (MesosApiError on either link)", async () => {
+      const fw = await subscribeFramework(link.scheduler(m));
+      const api = fw.api;
+      const sid = fw.sub.streamId;
+      const revive = { type: "REVIVE" as const, framework_id: { value: fw.id } };
+      await api.call(sid, revive);
+      const refused = async (p: Promise<unknown>, code: number, message: string) => {
+        const e = await rejection(p);
+        expect(e).to.be.instanceOf(MesosApiError);
+        expect({ code: e.code, message: e.message }).to.deep.equal({ code, message });
+      };
+      await refused(api.call("", revive), 400, "All non-subscribe calls should include the 'Mesos-Stream-Id' header");
+      await refused(api.call("nope", revive), 400, `The stream ID 'nope' included in this request didn't match the stream ID currently associated with framework ID ${fw.id}`);
+      await refused(api.call(sid, { type: "REVIVE", framework_id: { value: "unknown" } }), 400, "Framework cannot be found");
+      await refused(api.call(sid, { type: "REVIVE" }), 400, "Failed to validate scheduler::Call: Expecting 'framework_id' to be present");
+      await refused(api.call(sid, { type: "SUBSCRIBE", subscribe: { framework_info: { user: "u", name: "x" } } }), 400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
+      const events = new EventLog<SchedulerEvent>();
+      await refused(
+        api.subscribe({ type: "SUBSCRIBE", subscribe: { framework_info: { name: "x" } } } as never, events.sink),
+        400,
+        "Failed to convert JSON into Call protobuf: Missing required fields: subscribe.framework_info.user",
+      );
+      // A refused subscription delivers nothing.
+      expect(await events.none(() => true, 50)).to.equal(true);
+    });
+
+    it("delivers no event before subscribe resolves, so the subscriber holds its stream id first", async () => {
+      // Scheduler and agent side alike.
+      const subscribers: [(sink: EventSink<never>) => Promise<Subscription>, string][] = [
+        [(sink) => link.scheduler(m).subscribe({ type: "SUBSCRIBE", subscribe: { framework_info: { user: "u", name: "x" } } }, sink), "SUBSCRIBED"],
+        [(sink) => link.agent(m).subscribe({ type: "REGISTER", register: { agent_info: { hostname: "h", resources: [] } } }, sink), "REGISTERED"],
+      ];
+      for (const [subscribe, first] of subscribers) {
+        let resolved = false;
+        let early = 0;
+        const events = new EventLog<{ type: string }>();
+        const sink = callbackSink<never>((e) => {
+          if (!resolved) early++;
+          events.sink.send(e);
+        });
+        const sub = await subscribe(sink);
+        resolved = true;
+        expect(sub.streamId).to.match(/^[0-9a-f-]{36}$/);
+        expect((await events.next(() => true)).type).to.equal(first);
+        expect(early).to.equal(0);
+        (sub as Partial<{ close(): void }>).close?.();
+        sink.close();
+      }
+    });
+
+    it("refuses an invalid FrameworkInfo on the stream with ERROR, then closes it", async () => {
+      const api = link.scheduler(m);
+      const events = new EventLog<SchedulerEvent>();
+      await api.subscribe({ type: "SUBSCRIBE", subscribe: { framework_info: { user: "u", name: "n", roles: ["a"] } } }, events.sink);
+      const e = await events.next("ERROR");
+      expect(e.error!.message).to.equal("'FrameworkInfo.roles' must not be set when the framework is not MULTI_ROLE capable");
+      await events.waitClosed();
+    });
+
+    it("sends HEARTBEAT events at the announced interval", async () => {
+      const fw = await subscribeFramework(link.scheduler(m));
+      // The first comes right after SUBSCRIBED (Mesos' heartbeater starts with one).
+      expect(fw.events.all[1]).to.deep.equal({ type: "HEARTBEAT" });
+      await fw.events.next("HEARTBEAT", 1000);
+      const t0 = Date.now();
+      await fw.events.next("HEARTBEAT", 1000);
+      await fw.events.next("HEARTBEAT", 1000);
+      expect(Date.now() - t0).to.be.within(300, 1000);
+    });
+
+    it("offers a registered agent's resources, with ids, hostname and allocation_info", async () => {
+      const fw = await subscribeFramework(link.scheduler(m), { role: "web" });
+      const agent = new TestAgent(link.agent(m));
+      const agentId = await agent.register("host-a");
+      const offer = await fw.nextOffer();
+      expect(offer.agent_id.value).to.equal(agentId);
+      expect(offer.framework_id.value).to.equal(fw.id);
+      expect(offer.hostname).to.equal("host-a");
+      expect(offer.allocation_info).to.deep.equal({ role: "web" });
+      expect(offer.resources.find((r) => r.name === "cpus")!.scalar!.value).to.equal(4);
+      expect(offer.resources.every((r) => r.allocation_info?.role === "web")).to.equal(true);
+    });
+  });
+}
