@@ -67,6 +67,13 @@ async function testFramework(api: SchedulerApi) {
   };
 }
 
+/** Unacknowledged updates the agent has checkpointed for a task. */
+function pendingUpdates(workDir: string, taskId: string): number {
+  const fw = readdirSync(join(workDir, "meta/frameworks"))[0]!;
+  const file = join(workDir, "meta/frameworks", fw, "tasks", taskId, "updates.json");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { pending: unknown[] }).pending.length : 0;
+}
+
 function taskRecord(workDir: string, taskId: string): { container?: { pid?: number }; sandbox: string } {
   const fw = readdirSync(join(workDir, "meta/frameworks"))[0]!;
   return JSON.parse(readFileSync(join(workDir, "meta/frameworks", fw, "tasks", taskId, "task.json"), "utf8")) as { container?: { pid?: number }; sandbox: string };
@@ -129,6 +136,9 @@ describe("agents: recovery with the real master over HTTP", function () {
     const rec = taskRecord(tmp.dir, "sleeper");
     const pid = rec.container!.pid!;
     taskPids.push(pid);
+    // Only an update whose acknowledgement the agent checkpointed is never resent (at-least-once delivery).
+    for (let i = 0; i < 100 && pendingUpdates(tmp.dir, "sleeper") > 0; i++) await sleep(20);
+    expect(pendingUpdates(tmp.dir, "sleeper")).to.equal(0);
     a1.kill("SIGKILL");
     await sleep(300);
     expect(alive(pid)).to.equal(true, "the task survives its agent");
