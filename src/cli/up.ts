@@ -13,6 +13,7 @@ import { LocalClient } from "../k8s-api/client/local.js";
 import { startControllers } from "../k8s-api/controllers/index.js";
 import { startMaster } from "../resource-manager/index.js";
 import { startAgent } from "../agents/index.js";
+import { startKubeFramework } from "../offer-bridge/index.js";
 import { createLogger, type Level } from "../util/log.js";
 import { mergeKubeconfig, writeKubeconfig } from "./kubeconfig.js";
 import { portFlag } from "./flags.js";
@@ -79,6 +80,8 @@ export async function up(argv: string[]): Promise<void> {
   const rm = await startMaster({ host: values.host, port: masterPort, logger: log.child({ component: "master" }) });
   // The local agent joins over the in-process link; its work directory keeps sandboxes and checkpoints across restarts.
   const localAgent = await startAgent({ api: rm.master.agentApi, workDir: join(dataDir, "agent"), hostname: "127.0.0.1", log: log.child({ component: "agent" }) });
+  // The kubernetes framework (offer-bridge): pods become task groups on the agents' offers; in-process link, like any framework.
+  const kubeFramework = await startKubeFramework({ client: new LocalClient(api.registry, "kubernetes-framework"), scheduler: rm.master.scheduler, log: log.child({ component: "kube-framework" }) });
 
   // In one process the controllers talk to the registry directly, as kube-controller-manager would over HTTP.
   const controllers = await startControllers(new LocalClient(api.registry, "kube-controller-manager"), log.child({ component: "controllers" }));
@@ -99,6 +102,7 @@ export async function up(argv: string[]): Promise<void> {
     stopping = true;
     log.info("shutting down", { signal });
     controllers.stop();
+    await kubeFramework.stop();
     await api.close();
     // Tasks keep running, as a Mesos agent leaves them; the next start re-attaches to them.
     await localAgent.stop();
@@ -132,7 +136,8 @@ function printNextSteps(url: string, masterUrl: string, kubeconfig: string, merg
     `  export KUBECONFIG=${merged || kubeconfig}`,
     ...(kubectl === "kubectl" ? [] : [`  export PATH=${resolve(kubectl, "..")}:$PATH   # kubectl and helm from the npm package`]),
     "  kubectl get namespaces",
-    "  kubectl create deployment web --image=nginx --replicas=2   # pods stay Pending until scheduling lands",
+    "  kubectl run hello --image=busybox --restart=Never -- sh -c 'echo hello; sleep 5'",
+    "  kubectl get pods -w",
     "",
     "Press Ctrl-C to stop; data stays in the data directory.",
     "",

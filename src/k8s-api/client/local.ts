@@ -54,7 +54,12 @@ export class LocalClient implements ApiClient {
     );
   }
 
-  async create<T extends KubeObject>(r: ResourceRef, ns: string, obj: T, o?: ClientWriteOptions): Promise<T> {
+  async create<T extends KubeObject>(r: ResourceRef, ns: string, obj: T, o?: ClientWriteOptions & { subresource?: string }): Promise<T> {
+    if (o?.subresource === "binding" && r.group === "" && r.plural === "pods") {
+      await wrap(() => this.registry.bindPod(ns, obj.metadata?.name ?? "", structuredClone(obj), this.wopts(o)));
+      return obj;
+    }
+    if (o?.subresource) throw new ApiClientError(405, "MethodNotAllowed", `create on ${r.plural}/${o.subresource} is not supported by this client`);
     return (await wrap(() => this.registry.create(this.info(r), ns, structuredClone(obj), this.wopts(o)))).object as T;
   }
 

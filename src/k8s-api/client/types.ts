@@ -61,7 +61,8 @@ export interface ApiClient {
   list<T extends KubeObject = KubeObject>(r: ResourceRef, ns: string, opts?: ClientListOptions): Promise<ClientList<T>>;
   /** Events after resourceVersion (or the current state first when absent). */
   watch<T extends KubeObject = KubeObject>(r: ResourceRef, ns: string, opts: ClientListOptions, onEvent: (ev: ClientWatchEvent<T>) => void): Promise<ClientWatch>;
-  create<T extends KubeObject = KubeObject>(r: ResourceRef, ns: string, obj: T, opts?: ClientWriteOptions): Promise<T>;
+  /** With `subresource` ("binding"): POST to that subresource of the object named by obj.metadata.name (client-go's Pods().Bind). */
+  create<T extends KubeObject = KubeObject>(r: ResourceRef, ns: string, obj: T, opts?: ClientWriteOptions & { subresource?: string }): Promise<T>;
   update<T extends KubeObject = KubeObject>(r: ResourceRef, ns: string, obj: T, opts?: ClientWriteOptions & { subresource?: string }): Promise<T>;
   patch<T extends KubeObject = KubeObject>(r: ResourceRef, ns: string, name: string, kind: PatchKind, patch: unknown, opts?: ClientWriteOptions & { subresource?: string }): Promise<T>;
   /** Resolves with the object when deletion is pending (finalizers, grace), undefined when it is gone. */

@@ -1,0 +1,690 @@
+/**
+ * The kubernetes framework: subscribes to the master as any framework does, places the
+ * pods no one has scheduled on the offers it holds, binds them, launches each as one task
+ * group, and maps task status back into pod status (see README.md for what it covers).
+ *
+ * One scheduling cycle at a time: it runs when offers arrive, when a pod becomes
+ * schedulable and when a pod's back-off ends; it uses what the held offers leave free and
+ * answers every offer before it returns (ACCEPT with LAUNCH_GROUPs, or DECLINE).
+ */
+import type { ApiClient } from "../k8s-api/client/types.js";
+import { ApiClientError } from "../k8s-api/client/types.js";
+import { Informer } from "../k8s-api/client/informer.js";
+import { EventBroadcaster, type EventRecorder } from "../k8s-api/controllers/runtime/events.js";
+import { WorkQueue } from "../k8s-api/controllers/runtime/queue.js";
+import { callbackSink, type EventSink, type SchedulerApi } from "../mesos/link.js";
+import type { FrameworkInfo, Offer, OfferOperation, SchedulerCall, SchedulerEvent, TaskStatus } from "../mesos/v1.js";
+import type { Logger } from "../util/log.js";
+import { BUILTIN_IMAGES, type ImageCatalog } from "./images.js";
+import { NodeMirror, type AgentSeen } from "./nodes.js";
+import { firstFit, type Amounts, type NodeCandidate, type Placement } from "./placement.js";
+import { computePodStatus, isTerminal, type TaskView } from "./pod-status.js";
+import { containerResources, parseTaskId, podResources, podTaskGroup } from "./pod-tasks.js";
+import { CONFIGMAPS, NODES, PODS, podKey, rfc3339, type NodeObj, type Pod } from "./types.js";
+import { FrameworkIdStore } from "./framework-id.js";
+
+export interface KubeFrameworkOptions {
+  readonly client: ApiClient;
+  readonly scheduler: SchedulerApi;
+  readonly log: Logger;
+  /** The role whose resources pods use (default "kubernetes"). Its weight is the master's (operator) setting. */
+  readonly role?: string;
+  /** Seconds the master keeps the framework's tasks while it is away (default one week). */
+  readonly failoverTimeoutSeconds?: number;
+  /** Where pods go (default: first fit; the scheduling module replaces it). */
+  readonly placement?: Placement;
+  /** Image -> entrypoint (default: the built-in table). */
+  readonly images?: ImageCatalog;
+  /** refuse_seconds of declines while nothing waits (default 5, Mesos' default). */
+  readonly refuseSeconds?: number;
+  /** While suppressed, revive this often so new agents show up as Nodes (default 30 s). */
+  readonly nodeRefreshMs?: number;
+  /** Node lease renewal interval (default 10 s, as kubelet). */
+  readonly leaseIntervalMs?: number;
+  /** Quiet time after the implicit reconciliation before anything launches (default 1 s). */
+  readonly reconcileSettleMs?: number;
+}
+
+export interface KubeFramework {
+  /** Resolves once subscribed and reconciled (launches may start). */
+  readonly ready: Promise<void>;
+  frameworkId(): string | undefined;
+  /** Stop: close the subscription (tasks keep running until failover_timeout), stop watches and timers. */
+  stop(): Promise<void>;
+}
+
+/** kube-scheduler's podInitialBackoffSeconds and podMaxBackoffSeconds. */
+const BACKOFF_INITIAL_MS = 1000;
+const BACKOFF_MAX_MS = 10_000;
+const SCHEDULER = "default-scheduler";
+
+interface TaskRecord extends TaskView {
+  readonly agentId: string;
+  readonly podUid: string;
+  readonly podKey: string;
+  readonly container: string;
+  killSent?: boolean;
+}
+
+export async function startKubeFramework(opts: KubeFrameworkOptions): Promise<KubeFramework> {
+  const fw = new Framework(opts);
+  await fw.start();
+  return fw;
+}
+
+class Framework implements KubeFramework {
+  private readonly role: string;
+  private readonly placement: Placement;
+  private readonly images: ImageCatalog;
+  private readonly log: Logger;
+  private readonly pods: Informer<Pod>;
+  private readonly nodes: Informer<NodeObj>;
+  private readonly mirror: NodeMirror;
+  private readonly events: EventBroadcaster;
+  private readonly schedulerEvents: EventRecorder;
+  private readonly kubeletEvents: EventRecorder;
+  private readonly ids: FrameworkIdStore;
+  /** Pods whose status (or deletion) needs a look, by namespace/name. */
+  private readonly statusQueue = new WorkQueue("pod-status", { baseDelayMs: 100, maxDelayMs: 10_000 });
+
+  private fwId: string | undefined;
+  private streamId = "";
+  private sink: EventSink<SchedulerEvent> | undefined;
+  private subscribed = false;
+  private reconciled = false;
+  private suppressed = false;
+  private stopped = false;
+  private readyResolve!: () => void;
+  readonly ready = new Promise<void>((r) => (this.readyResolve = r));
+
+  private readonly offers = new Map<string, Offer>();
+  private readonly tasks = new Map<string, TaskRecord>();
+  /** Pod uid -> agent id, for every pod launched (or found launched by reconciliation). */
+  private readonly launched = new Map<string, string>();
+  /** Pod uid -> why it cannot run (it is bound but not launched). */
+  private readonly blocked = new Map<string, { reason: string; message: string; agentId: string }>();
+  private readonly backoff = new Map<string, { attempts: number; until: number; message: string }>();
+  private lastRevive = 0;
+  private reviveTimer: NodeJS.Timeout | undefined;
+  private cycleRunning = false;
+  private cycleAgain = false;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private settleTimer: NodeJS.Timeout | undefined;
+  private backoffTimer: NodeJS.Timeout | undefined;
+  private workers: Promise<void>[] = [];
+
+  constructor(private readonly opts: KubeFrameworkOptions) {
+    this.role = opts.role ?? "kubernetes";
+    this.placement = opts.placement ?? firstFit;
+    this.images = opts.images ?? BUILTIN_IMAGES;
+    this.log = opts.log;
+    this.pods = new Informer<Pod>(opts.client, PODS, { onError: (e) => this.log.warn("pod watch error", { err: e }) });
+    this.nodes = new Informer<NodeObj>(opts.client, NODES, { onError: (e) => this.log.warn("node watch error", { err: e }) });
+    this.mirror = new NodeMirror(opts.client, this.log.child({ part: "nodes" }), { ...(opts.leaseIntervalMs ? { leaseIntervalMs: opts.leaseIntervalMs } : {}) });
+    this.events = new EventBroadcaster(opts.client, this.log.child({ part: "events" }));
+    this.schedulerEvents = this.events.newRecorder(SCHEDULER);
+    this.kubeletEvents = this.events.newRecorder("kubelet");
+    this.ids = new FrameworkIdStore(opts.client, CONFIGMAPS);
+  }
+
+  frameworkId(): string | undefined {
+    return this.fwId;
+  }
+
+  async start(): Promise<void> {
+    this.pods.on({
+      add: (p) => this.podChanged(p),
+      update: (p) => this.podChanged(p),
+      delete: (p) => this.podGone(p),
+    });
+    void this.pods.start();
+    void this.nodes.start();
+    await Promise.all([this.pods.synced, this.nodes.synced]);
+    this.fwId = await this.ids.load();
+    for (let i = 0; i < 4; i++) this.workers.push(this.statusWorker());
+    const refresh = setInterval(() => {
+      // Suppressed frameworks get no offers: a periodic revive lets new agents appear as Nodes.
+      if (this.suppressed && this.subscribed) {
+        this.suppressed = false;
+        void this.call({ type: "REVIVE", revive: { roles: [this.role] } });
+      }
+    }, this.opts.nodeRefreshMs ?? 30_000);
+    refresh.unref();
+    this.timers.add(refresh);
+    await this.subscribe();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+    clearTimeout(this.settleTimer);
+    clearTimeout(this.backoffTimer);
+    clearTimeout(this.reviveTimer);
+    this.pods.stop();
+    this.nodes.stop();
+    this.mirror.stop();
+    this.statusQueue.shutDown();
+    await Promise.all(this.workers);
+    await this.events.flush();
+    this.events.shutdown();
+    this.sink?.close("kubernetes framework stopping");
+  }
+
+  // ---- subscription --------------------------------------------------------------------
+
+  private frameworkInfo(): FrameworkInfo {
+    return {
+      user: process.env.USER || "root",
+      name: "kubernetes",
+      roles: [this.role],
+      failover_timeout: this.opts.failoverTimeoutSeconds ?? 7 * 24 * 3600,
+      checkpoint: true,
+      capabilities: [{ type: "PARTITION_AWARE" }, { type: "MULTI_ROLE" }, { type: "TASK_KILLING_STATE" }],
+      ...(this.fwId ? { id: { value: this.fwId } } : {}),
+    };
+  }
+
+  private async subscribe(attempt = 0): Promise<void> {
+    if (this.stopped) return;
+    const sink: EventSink<SchedulerEvent> = callbackSink(
+      (e) => this.onEvent(sink, e),
+      (reason) => this.onClosed(sink, reason),
+    );
+    this.sink = sink;
+    try {
+      const call: SchedulerCall = { type: "SUBSCRIBE", ...(this.fwId ? { framework_id: { value: this.fwId } } : {}), subscribe: { framework_info: this.frameworkInfo() } };
+      const sub = await this.opts.scheduler.subscribe(call, sink);
+      this.streamId = sub.streamId;
+    } catch (e) {
+      this.log.warn("subscribe failed, will retry", { err: e });
+      this.retrySubscribe(attempt + 1);
+    }
+  }
+
+  private retrySubscribe(attempt: number): void {
+    if (this.stopped) return;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      void this.subscribe(attempt);
+    }, Math.min(1000 * 2 ** Math.min(attempt, 5), 30_000));
+    t.unref();
+    this.timers.add(t);
+  }
+
+  private onClosed(sink: EventSink<SchedulerEvent>, reason?: string): void {
+    if (sink !== this.sink) return;
+    this.subscribed = false;
+    this.offers.clear();
+    if (this.stopped) return;
+    this.log.warn("subscription closed, re-subscribing", { reason });
+    this.retrySubscribe(1);
+  }
+
+  private onEvent(sink: EventSink<SchedulerEvent>, e: SchedulerEvent): void {
+    if (sink !== this.sink || this.stopped) return;
+    switch (e.type) {
+      case "SUBSCRIBED":
+        void this.onSubscribed(e.subscribed!.framework_id.value);
+        break;
+      case "OFFERS":
+        for (const o of e.offers?.offers ?? []) this.offers.set(o.id.value, o);
+        for (const o of e.offers?.offers ?? []) this.observeAgent(o);
+        this.kick();
+        break;
+      case "RESCIND":
+        if (e.rescind) this.offers.delete(e.rescind.offer_id.value);
+        break;
+      case "UPDATE":
+        if (e.update) this.onUpdate(e.update.status);
+        break;
+      case "ERROR":
+        this.log.error("master sent ERROR", { message: e.error?.message });
+        if (e.error?.message === "Framework has been removed") {
+          // The master forgot this framework for good: start over as a new one.
+          this.fwId = undefined;
+          void this.ids.save(undefined);
+        }
+        break;
+      case "FAILURE":
+        this.log.warn("agent or executor failure", { failure: e.failure });
+        break;
+      default:
+        break;
+    }
+  }
+
+  private async onSubscribed(id: string): Promise<void> {
+    const fresh = id !== this.fwId;
+    this.fwId = id;
+    this.subscribed = true;
+    this.suppressed = false;
+    this.reconciled = false;
+    this.log.info("subscribed", { framework: id, role: this.role });
+    if (fresh) await this.ids.save(id).catch((e: unknown) => this.log.warn("could not record the framework id", { err: e }));
+    // Implicit reconciliation: the master answers with the latest state of every task it knows of ours.
+    await this.call({ type: "RECONCILE", reconcile: { tasks: [] } });
+    this.settle();
+  }
+
+  /** Reconciled once the answers have stopped coming for a moment. */
+  private settle(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      if (this.reconciled || !this.subscribed) return;
+      this.reconciled = true;
+      this.log.info("reconciled", { tasks: this.tasks.size });
+      // Tasks whose pod is gone are killed; every known pod gets its status looked at.
+      for (const t of this.tasks.values()) if (!isTerminal(t.state) && !this.podByUid(t.podKey, t.podUid)) this.kill(t, 0);
+      for (const p of this.pods.list()) this.statusQueue.add(podKey(p));
+      this.readyResolve();
+      this.kick();
+    }, this.opts.reconcileSettleMs ?? 1000);
+    this.settleTimer.unref();
+  }
+
+  private async call(c: SchedulerCall): Promise<void> {
+    if (!this.fwId || !this.subscribed) return;
+    try {
+      await this.opts.scheduler.call(this.streamId, { ...c, framework_id: { value: this.fwId } });
+    } catch (e) {
+      this.log.warn("call failed", { type: c.type, err: e });
+    }
+  }
+
+  // ---- agents and Nodes ------------------------------------------------------------------
+
+  private observeAgent(o: Offer): void {
+    const ip = o.url?.address?.ip ?? (/^\d+\.\d+\.\d+\.\d+$/.test(o.hostname) ? o.hostname : "127.0.0.1");
+    const agent: AgentSeen = {
+      agentId: o.agent_id.value,
+      hostname: o.hostname,
+      ip,
+      attributes: o.attributes ?? [],
+      ...(o.domain?.fault_domain ? { domain: { zone: o.domain.fault_domain.zone.name ?? o.domain.fault_domain.zone.value, region: o.domain.fault_domain.region.name ?? o.domain.fault_domain.region.value } } : {}),
+    };
+    const total = this.heldOn(agent.agentId);
+    const used = this.usedOn(agent.agentId);
+    this.mirror.observe(agent, { cpus: total.cpus + used.cpus, mem: total.mem + used.mem, disk: total.disk + used.disk });
+  }
+
+  /** What the offers held for an agent give. */
+  private heldOn(agentId: string): Amounts {
+    const a: Amounts = { cpus: 0, mem: 0, disk: 0 };
+    for (const o of this.offers.values()) if (o.agent_id.value === agentId) addScalars(a, o);
+    return a;
+  }
+
+  /** What this framework's live tasks use on an agent. */
+  private usedOn(agentId: string): Amounts {
+    const a: Amounts = { cpus: 0, mem: 0, disk: 0 };
+    for (const t of this.tasks.values()) {
+      if (t.agentId !== agentId || isTerminal(t.state)) continue;
+      const c = this.podByUid(t.podKey, t.podUid)?.spec?.containers?.find((x) => x.name === t.container);
+      if (!c) continue;
+      const r = containerResources(c);
+      a.cpus += r.cpus;
+      a.mem += r.mem;
+      a.disk += r.disk;
+    }
+    return a;
+  }
+
+  private candidates(): NodeCandidate[] {
+    return this.mirror.agents().map((agent) => {
+      const name = this.mirror.nodeName(agent.agentId)!;
+      const node = this.nodes.get(name);
+      return {
+        name,
+        agentId: agent.agentId,
+        labels: node?.metadata?.labels ?? this.mirror.labels(agent.agentId),
+        unschedulable: Boolean(node?.spec?.unschedulable),
+        free: this.heldOn(agent.agentId),
+      };
+    });
+  }
+
+  // ---- the pending queue and the scheduling cycle ----------------------------------------
+
+  private podByUid(key: string, uid: string): Pod | undefined {
+    const p = this.pods.get(key);
+    return p?.metadata?.uid === uid ? p : undefined;
+  }
+
+  /** Pods waiting for a placement: unbound (or bound to a known node) and not yet launched. */
+  private isPending(p: Pod): boolean {
+    const uid = p.metadata?.uid ?? "";
+    if (p.metadata?.deletionTimestamp || this.launched.has(uid) || this.blocked.has(uid)) return false;
+    if ((p.spec?.schedulerName ?? SCHEDULER) !== SCHEDULER) return false;
+    if (p.spec?.schedulingGates?.length) return false;
+    const phase = p.status?.phase ?? "Pending";
+    if (phase !== "Pending") return false;
+    if (p.spec?.nodeName && !this.mirror.agentOfNode(p.spec.nodeName)) return false;
+    return true;
+  }
+
+  private pending(): Pod[] {
+    return this.pods
+      .list()
+      .filter((p) => this.isPending(p))
+      .sort((a, b) => (b.spec?.priority ?? 0) - (a.spec?.priority ?? 0) || (a.metadata?.creationTimestamp ?? "").localeCompare(b.metadata?.creationTimestamp ?? "") || podKey(a).localeCompare(podKey(b)));
+  }
+
+  private podChanged(p: Pod): void {
+    this.statusQueue.add(podKey(p));
+    if (this.isPending(p)) {
+      if (this.offers.size === 0 && this.subscribed && !this.backoff.has(p.metadata?.uid ?? "")) this.reviveSoon();
+      this.kick();
+    }
+  }
+
+  private podGone(p: Pod): void {
+    const uid = p.metadata?.uid ?? "";
+    this.backoff.delete(uid);
+    this.blocked.delete(uid);
+    // Deleted without waiting for us (force, grace 0): its tasks must not outlive it.
+    for (const t of [...this.tasks.values()]) {
+      if (t.podUid !== uid) continue;
+      if (isTerminal(t.state)) this.tasks.delete(t.taskId);
+      else this.kill(t, 0);
+    }
+    if (![...this.tasks.values()].some((t) => t.podUid === uid)) this.launched.delete(uid);
+  }
+
+  /** New work and no offers at hand: REVIVE (clearing earlier declines' filters), once per burst of pods. */
+  private reviveSoon(): void {
+    if (this.reviveTimer) return;
+    const wait = Math.max(0, this.lastRevive + 100 - Date.now());
+    this.reviveTimer = setTimeout(() => {
+      this.reviveTimer = undefined;
+      if (this.stopped || this.offers.size > 0) return;
+      this.lastRevive = Date.now();
+      this.suppressed = false;
+      void this.call({ type: "REVIVE", revive: { roles: [this.role] } });
+    }, wait);
+    this.reviveTimer.unref();
+  }
+
+  /** Run a cycle now, or right after the one running. */
+  private kick(): void {
+    if (this.cycleRunning) {
+      this.cycleAgain = true;
+      return;
+    }
+    this.cycleRunning = true;
+    void (async () => {
+      try {
+        do {
+          this.cycleAgain = false;
+          await this.cycle();
+        } while (this.cycleAgain && !this.stopped);
+      } catch (e) {
+        this.log.error("scheduling cycle failed", { err: e });
+      } finally {
+        this.cycleRunning = false;
+      }
+    })();
+  }
+
+  private async cycle(): Promise<void> {
+    if (!this.subscribed || !this.reconciled || this.stopped) return;
+    const pending = this.pending();
+    if (!this.offers.size) {
+      if (pending.length && this.suppressed) {
+        this.suppressed = false;
+        await this.call({ type: "REVIVE", revive: { roles: [this.role] } });
+      }
+      return;
+    }
+    const now = Date.now();
+    const candidates = this.candidates().map((c) => ({ ...c, free: { ...c.free } }));
+    const plans: { pod: Pod; node: NodeCandidate }[] = [];
+    for (const pod of pending) {
+      const uid = pod.metadata?.uid ?? "";
+      const b = this.backoff.get(uid);
+      if (b && b.until > now) continue;
+      const needs = podResources(pod);
+      const res = this.placement.place(pod, needs, candidates);
+      if (!res.node) {
+        this.unschedulable(pod, res.message);
+        continue;
+      }
+      res.node.free.cpus -= needs.cpus;
+      res.node.free.mem -= needs.mem;
+      res.node.free.disk -= needs.disk;
+      plans.push({ pod, node: res.node });
+    }
+
+    // Bind, then launch: one LAUNCH_GROUP per pod, one ACCEPT per agent.
+    const ops = new Map<string, OfferOperation[]>();
+    for (const { pod, node } of plans) {
+      if (!(await this.bind(pod, node.name))) continue;
+      const uid = pod.metadata?.uid ?? "";
+      this.backoff.delete(uid);
+      const group = podTaskGroup(pod, node.agentId, this.fwId!, this.images);
+      if (!group.ok) {
+        this.blocked.set(uid, { reason: group.reason, message: group.message, agentId: node.agentId });
+        this.kubeletEvents.event(pod, "Warning", "Failed", group.message);
+        this.statusQueue.add(podKey(pod));
+        continue;
+      }
+      this.launched.set(uid, node.agentId);
+      const at = Date.now() / 1000;
+      for (const t of group.tasks)
+        this.tasks.set(t.task_id.value, { taskId: t.task_id.value, state: "TASK_STAGING", at, agentId: node.agentId, podUid: uid, podKey: podKey(pod), container: t.name });
+      const list = ops.get(node.agentId) ?? [];
+      list.push({ type: "LAUNCH_GROUP", launch_group: { executor: group.executor, task_group: { tasks: group.tasks } } });
+      ops.set(node.agentId, list);
+      this.statusQueue.add(podKey(pod));
+    }
+
+    const waiting = this.pending().length > 0;
+    const refuse = waiting ? 1 : (this.opts.refuseSeconds ?? 5);
+    const byAgent = new Map<string, string[]>();
+    for (const o of this.offers.values()) byAgent.set(o.agent_id.value, [...(byAgent.get(o.agent_id.value) ?? []), o.id.value]);
+    this.offers.clear();
+    for (const [agentId, ids] of byAgent) {
+      const offerIds = ids.map((value) => ({ value }));
+      const operations = ops.get(agentId);
+      if (operations) await this.call({ type: "ACCEPT", accept: { offer_ids: offerIds, operations, filters: { refuse_seconds: refuse } } });
+      else await this.call({ type: "DECLINE", decline: { offer_ids: offerIds, filters: { refuse_seconds: refuse } } });
+    }
+    if (!waiting && !this.suppressed) {
+      this.suppressed = true;
+      await this.call({ type: "SUPPRESS", suppress: { roles: [this.role] } });
+    }
+    this.armBackoffTimer();
+  }
+
+  /** pods/binding, then the Scheduled event; false when the pod cannot be bound (gone, bound elsewhere). */
+  private async bind(pod: Pod, node: string): Promise<boolean> {
+    const m = pod.metadata ?? {};
+    if (pod.spec?.nodeName) return true;
+    try {
+      await this.opts.client.create(PODS, m.namespace ?? "", { apiVersion: "v1", kind: "Binding", metadata: { name: m.name, namespace: m.namespace, uid: m.uid }, target: { apiVersion: "v1", kind: "Node", name: node } }, { subresource: "binding" });
+    } catch (e) {
+      this.log.info("binding failed", { pod: podKey(pod), node, err: e });
+      return false;
+    }
+    this.schedulerEvents.event(pod, "Normal", "Scheduled", `Successfully assigned ${m.namespace}/${m.name} to ${node}`);
+    return true;
+  }
+
+  /** PodScheduled=False, a FailedScheduling event, and back-off before the next try. */
+  private unschedulable(pod: Pod, message: string): void {
+    const uid = pod.metadata?.uid ?? "";
+    const prev = this.backoff.get(uid);
+    const attempts = (prev?.attempts ?? 0) + 1;
+    const delay = Math.min(BACKOFF_INITIAL_MS * 2 ** (attempts - 1), BACKOFF_MAX_MS);
+    this.backoff.set(uid, { attempts, until: Date.now() + delay, message });
+    this.schedulerEvents.event(pod, "Warning", "FailedScheduling", message);
+    const cur = pod.status?.conditions?.find((c) => c.type === "PodScheduled");
+    if (cur?.status === "False" && cur.message === message) return;
+    const m = pod.metadata ?? {};
+    const patch = { metadata: { uid: m.uid }, status: { conditions: [{ type: "PodScheduled", status: "False", reason: "Unschedulable", message, lastProbeTime: null, lastTransitionTime: rfc3339(new Date()) }] } };
+    this.opts.client.patch(PODS, m.namespace ?? "", m.name ?? "", "strategic", patch, { subresource: "status", fieldManager: SCHEDULER }).catch((e: unknown) => this.log.info("could not mark pod unschedulable", { pod: podKey(pod), err: e }));
+  }
+
+  private armBackoffTimer(): void {
+    clearTimeout(this.backoffTimer);
+    let next = Infinity;
+    for (const [uid, b] of this.backoff) {
+      if (!this.pods.list().some((p) => p.metadata?.uid === uid)) this.backoff.delete(uid);
+      else next = Math.min(next, b.until);
+    }
+    if (next === Infinity) return;
+    this.backoffTimer = setTimeout(() => this.kick(), Math.max(0, next - Date.now()) + 10);
+    this.backoffTimer.unref();
+  }
+
+  // ---- task status -> pod status ---------------------------------------------------------
+
+  private onUpdate(s: TaskStatus): void {
+    const id = s.task_id.value;
+    const parsed = parseTaskId(id);
+    if (s.uuid && s.agent_id) void this.call({ type: "ACKNOWLEDGE", acknowledge: { agent_id: s.agent_id, task_id: s.task_id, uuid: s.uuid } });
+    if (!this.reconciled && s.reason === "REASON_RECONCILIATION") this.settle();
+    if (!parsed) {
+      this.log.warn("update for a task that is not a pod's", { task: id, state: s.state });
+      return;
+    }
+    const key = `${parsed.namespace}/${parsed.pod}`;
+    const prev = this.tasks.get(id);
+    const agentId = s.agent_id?.value ?? prev?.agentId ?? this.launched.get(parsed.uid) ?? "";
+    const at = s.timestamp ?? Date.now() / 1000;
+    if (s.state === "TASK_UNKNOWN" && !prev) return; // the master never heard of it
+    const rec: TaskRecord = {
+      taskId: id,
+      state: s.state,
+      at,
+      agentId,
+      podUid: parsed.uid,
+      podKey: key,
+      container: parsed.container,
+      ...(prev?.runningSince !== undefined ? { runningSince: prev.runningSince } : s.state === "TASK_RUNNING" || s.state === "TASK_KILLING" ? { runningSince: at } : {}),
+      ...(s.exit_code !== undefined ? { exitCode: s.exit_code } : {}),
+      ...(s.message ? { message: s.message } : {}),
+      ...(s.reason ? { reason: s.reason } : {}),
+      ...(prev?.killSent ? { killSent: true } : {}),
+    };
+    this.tasks.set(id, rec);
+    if (agentId && !isTerminal(s.state)) this.launched.set(parsed.uid, agentId);
+    const pod = this.podByUid(key, parsed.uid);
+    if (s.state === "TASK_RUNNING" && prev?.state !== "TASK_RUNNING" && pod && prev) this.kubeletEvents.event(pod, "Normal", "Started", `Started container ${parsed.container}`);
+    // The launch never happened (offer gone, agent gone before it started): place the pod again.
+    if (!prev?.runningSince && rec.runningSince === undefined && (s.state === "TASK_DROPPED" || s.reason === "REASON_INVALID_OFFERS")) {
+      this.log.info("launch dropped, the pod goes back to the queue", { task: id, message: s.message });
+      for (const [tid, t] of this.tasks) if (t.podUid === parsed.uid) this.tasks.delete(tid);
+      this.launched.delete(parsed.uid);
+      this.kick();
+      return;
+    }
+    if (this.reconciled && !pod) {
+      // Its pod is gone: stop the task, and forget it once it has ended.
+      if (!isTerminal(s.state)) this.kill(rec, 0);
+      else {
+        this.tasks.delete(id);
+        if (![...this.tasks.values()].some((t) => t.podUid === parsed.uid)) this.launched.delete(parsed.uid);
+      }
+      return;
+    }
+    this.statusQueue.add(key);
+  }
+
+  private kill(t: TaskRecord, graceSeconds: number): void {
+    if (t.killSent) return;
+    t.killSent = true;
+    void this.call({ type: "KILL", kill: { task_id: { value: t.taskId }, agent_id: { value: t.agentId }, kill_policy: { grace_period: { nanoseconds: Math.max(0, graceSeconds) * 1e9 } } } });
+  }
+
+  private async statusWorker(): Promise<void> {
+    for (;;) {
+      const key = await this.statusQueue.get();
+      if (key === undefined) return;
+      try {
+        await this.syncPod(key);
+        this.statusQueue.forget(key);
+      } catch (e) {
+        if (!this.stopped) {
+          this.log.info("pod sync failed, will retry", { pod: key, err: e });
+          this.statusQueue.addRateLimited(key);
+        }
+      } finally {
+        this.statusQueue.done(key);
+      }
+    }
+  }
+
+  /** What kubelet's pod workers do for a pod: keep its status, and finish its deletion. */
+  private async syncPod(key: string): Promise<void> {
+    if (!this.reconciled) return;
+    const pod = this.pods.get(key);
+    if (!pod) return;
+    const m = pod.metadata ?? {};
+    const uid = m.uid ?? "";
+    const mine = [...this.tasks.values()].filter((t) => t.podUid === uid);
+    if (m.deletionTimestamp && pod.spec?.nodeName) {
+      const live = mine.filter((t) => !isTerminal(t.state));
+      if (live.length) {
+        for (const t of live) {
+          if (!t.killSent) this.kubeletEvents.event(pod, "Normal", "Killing", `Stopping container ${t.container}`);
+          this.kill(t, m.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30);
+        }
+        return;
+      }
+      // Every container has ended: remove the object, as kubelet does once a pod is terminated.
+      try {
+        await this.opts.client.delete(PODS, m.namespace ?? "", m.name ?? "", { gracePeriodSeconds: 0, preconditions: { uid } });
+      } catch (e) {
+        if (!(e instanceof ApiClientError && (e.code === 404 || e.code === 409))) throw e;
+      }
+      for (const t of mine) this.tasks.delete(t.taskId);
+      this.launched.delete(uid);
+      this.blocked.delete(uid);
+      return;
+    }
+    const blocked = this.blocked.get(uid);
+    if (!mine.length && !blocked) return;
+    const agentId = blocked?.agentId ?? mine[0]?.agentId ?? "";
+    const status = computePodStatus({
+      pod,
+      tasks: new Map(mine.map((t) => [t.container, t])),
+      hostIP: this.mirror.agent(agentId)?.ip ?? "127.0.0.1",
+      ...(blocked ? { blocked } : {}),
+      now: new Date(),
+    });
+    if (sameStatus(pod.status, status)) return;
+    await this.opts.client.patch(PODS, m.namespace ?? "", m.name ?? "", "merge", { metadata: { uid }, status }, { subresource: "status", fieldManager: "kubelet" });
+  }
+}
+
+function addScalars(a: Amounts, o: Offer): void {
+  for (const r of o.resources) {
+    const v = r.scalar?.value ?? 0;
+    if (r.name === "cpus") a.cpus += v;
+    else if (r.name === "mem") a.mem += v;
+    else if (r.name === "disk") a.disk += v;
+  }
+}
+
+/** Whether every field of b is already in a (key order and null/absent aside): no write needed. */
+function sameStatus(a: Pod["status"], b: NonNullable<Pod["status"]>): boolean {
+  if (!a) return false;
+  for (const k of Object.keys(b) as (keyof typeof b)[]) if (canonical(a[k]) !== canonical(b[k])) return false;
+  return true;
+}
+
+function canonical(v: unknown): string {
+  const norm = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(norm);
+    if (x && typeof x === "object")
+      return Object.fromEntries(
+        Object.entries(x)
+          .filter(([, y]) => y !== null && y !== undefined)
+          .sort(([p], [q]) => p.localeCompare(q))
+          .map(([k, y]) => [k, norm(y)]),
+      );
+    return x;
+  };
+  return JSON.stringify(norm(v));
+}

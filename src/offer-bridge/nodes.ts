@@ -1,0 +1,266 @@
+/**
+ * One Node per agent seen in offers, kept the way kubelet keeps its own: labels, capacity
+ * and allocatable, conditions with heartbeats, and a Lease in kube-node-lease renewed
+ * every 10 s.
+ *
+ * Naming: a Node is named after its agent's hostname (lowercased), as kubelet names its
+ * Node; when two agents of one session share a hostname, the later one is named after its
+ * agent id instead. The agent id is kept in the annotation berth.io/agent-id.
+ *
+ * Capacity is what the framework can see: offers carry what is free, not an agent's total,
+ * so an agent's capacity is the largest (offered + used by this framework's tasks) seen so
+ * far. Resources held by other frameworks sharing the agent are not in it.
+ */
+import type { ApiClient } from "../k8s-api/client/types.js";
+import { ApiClientError } from "../k8s-api/client/types.js";
+import type { Attribute } from "../mesos/v1.js";
+import type { Logger } from "../util/log.js";
+import type { Amounts } from "./placement.js";
+import { formatCpu, formatMebibytes } from "./quantity.js";
+import { LEASES, NODES, rfc3339, type NodeObj } from "./types.js";
+
+export const AGENT_ID_ANNOTATION = "berth.io/agent-id";
+export const MAX_PODS = 110;
+const LEASE_DURATION_SECONDS = 40;
+const KUBELET_VERSION = "v1.35.0-berth";
+
+export interface AgentSeen {
+  readonly agentId: string;
+  readonly hostname: string;
+  /** Address pods on this agent are reached at (host networking). */
+  readonly ip: string;
+  readonly attributes: readonly Attribute[];
+  readonly domain?: { readonly zone?: string; readonly region?: string };
+}
+
+interface Mirrored {
+  readonly agent: AgentSeen;
+  readonly name: string;
+  capacity: Amounts;
+  /** The capacity last written to the Node ("" before the first write). */
+  written: string;
+  writing?: Promise<void>;
+}
+
+export interface NodeMirrorOptions {
+  readonly leaseIntervalMs?: number;
+  /** How often conditions' lastHeartbeatTime is refreshed (kubelet's nodeStatusReportFrequency is 5 min). */
+  readonly statusIntervalMs?: number;
+}
+
+export class NodeMirror {
+  private readonly byAgent = new Map<string, Mirrored>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private stopped = false;
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly log: Logger,
+    opts: NodeMirrorOptions = {},
+  ) {
+    const lease = setInterval(() => void this.renewLeases(), opts.leaseIntervalMs ?? 10_000);
+    const status = setInterval(() => this.heartbeat(), opts.statusIntervalMs ?? 60_000);
+    lease.unref();
+    status.unref();
+    this.timers.push(lease, status);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+  }
+
+  nodeName(agentId: string): string | undefined {
+    return this.byAgent.get(agentId)?.name;
+  }
+
+  agent(agentId: string): AgentSeen | undefined {
+    return this.byAgent.get(agentId)?.agent;
+  }
+
+  agentOfNode(name: string): string | undefined {
+    for (const [id, m] of this.byAgent) if (m.name === name) return id;
+    return undefined;
+  }
+
+  agents(): AgentSeen[] {
+    return [...this.byAgent.values()].map((m) => m.agent);
+  }
+
+  /** The labels berth gives the Node of an agent (the Node object may carry more). */
+  labels(agentId: string): Record<string, string> {
+    const m = this.byAgent.get(agentId);
+    return m ? nodeLabels(m.agent, m.name) : {};
+  }
+
+  /** An agent was seen with `total` (offered + this framework's use): name it, and create or refresh its Node. */
+  observe(agent: AgentSeen, total: Amounts): string {
+    let m = this.byAgent.get(agent.agentId);
+    if (!m) {
+      let name = dnsName(agent.hostname);
+      if (!name || [...this.byAgent.values()].some((o) => o.name === name)) name = dnsName(agent.agentId);
+      m = { agent, name, capacity: { ...total }, written: "" };
+      this.byAgent.set(agent.agentId, m);
+      this.log.info("agent mirrored as a node", { agent: agent.agentId, node: name });
+    } else {
+      m.capacity = { cpus: Math.max(m.capacity.cpus, total.cpus), mem: Math.max(m.capacity.mem, total.mem), disk: Math.max(m.capacity.disk, total.disk) };
+    }
+    if (JSON.stringify(m.capacity) !== m.written) this.write(m);
+    return m.name;
+  }
+
+  private heartbeat(): void {
+    for (const m of this.byAgent.values()) this.write(m);
+  }
+
+  /** Writes are serialized per node; a write asked while one runs is folded into the next. */
+  private write(m: Mirrored): void {
+    if (this.stopped || m.writing) return;
+    const snapshot = JSON.stringify(m.capacity);
+    m.writing = this.ensureNode(m)
+      .then(() => {
+        m.written = snapshot;
+      })
+      .catch((e: unknown) => this.log.warn("could not write node", { node: m.name, err: e }))
+      .finally(() => {
+        m.writing = undefined;
+        if (JSON.stringify(m.capacity) !== m.written && m.written !== "") this.write(m);
+      });
+  }
+
+  private async ensureNode(m: Mirrored): Promise<void> {
+    const status = nodeStatus(m, new Date());
+    let node: NodeObj | undefined;
+    try {
+      node = await this.client.get<NodeObj>(NODES, "", m.name);
+    } catch (e) {
+      if (!(e instanceof ApiClientError && e.code === 404)) throw e;
+    }
+    if (!node) {
+      await this.client.create<NodeObj>(NODES, "", {
+        apiVersion: "v1",
+        kind: "Node",
+        metadata: { name: m.name, labels: nodeLabels(m.agent, m.name), annotations: { [AGENT_ID_ANNOTATION]: m.agent.agentId, "node.alpha.kubernetes.io/ttl": "0" } },
+        spec: {},
+        status,
+      });
+      await this.renewLease(m);
+      return;
+    }
+    // A condition keeps its lastTransitionTime while its status stays the same.
+    const old = (node.status?.conditions ?? []) as { type: string; status: string; lastTransitionTime?: string }[];
+    for (const c of status.conditions as { type: string; status: string; lastTransitionTime: string }[]) {
+      const prev = old.find((o) => o.type === c.type);
+      if (prev?.status === c.status && prev.lastTransitionTime) c.lastTransitionTime = prev.lastTransitionTime;
+    }
+    // Labels and annotation of this agent (others, set by users, stay); then the status.
+    await this.client.patch(NODES, "", m.name, "merge", { metadata: { labels: nodeLabels(m.agent, m.name), annotations: { [AGENT_ID_ANNOTATION]: m.agent.agentId } } });
+    await this.client.patch(NODES, "", m.name, "merge", { status }, { subresource: "status" });
+  }
+
+  private async renewLeases(): Promise<void> {
+    for (const m of this.byAgent.values()) {
+      if (this.stopped) return;
+      try {
+        await this.renewLease(m);
+      } catch (e) {
+        this.log.warn("could not renew node lease", { node: m.name, err: e });
+      }
+    }
+  }
+
+  private async renewLease(m: Mirrored): Promise<void> {
+    const renewTime = microTime(new Date());
+    try {
+      await this.client.patch(LEASES, "kube-node-lease", m.name, "merge", { spec: { holderIdentity: m.name, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime } });
+    } catch (e) {
+      if (!(e instanceof ApiClientError && e.code === 404)) throw e;
+      let owner: { apiVersion: string; kind: string; name: string; uid: string }[] = [];
+      try {
+        const node = await this.client.get<NodeObj>(NODES, "", m.name);
+        owner = [{ apiVersion: "v1", kind: "Node", name: m.name, uid: node.metadata?.uid ?? "" }];
+      } catch {
+        /* no node yet: a lease without owner */
+      }
+      await this.client.create(LEASES, "kube-node-lease", {
+        apiVersion: "coordination.k8s.io/v1",
+        kind: "Lease",
+        metadata: { name: m.name, namespace: "kube-node-lease", ownerReferences: owner },
+        spec: { holderIdentity: m.name, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime },
+      });
+    }
+  }
+}
+
+/** A DNS-1123 subdomain made of s (lowercase, invalid characters as "-"). */
+export function dnsName(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, "-")
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "")
+    .slice(0, 253);
+}
+
+function archOf(agent: AgentSeen): string {
+  const a = agent.attributes.find((x) => x.name === "arch")?.text?.value;
+  if (a) return a;
+  // Without an attribute, the framework's own architecture (one-machine clusters).
+  return ({ x64: "amd64", arm64: "arm64", arm: "arm", ppc64: "ppc64le", s390x: "s390x" } as Record<string, string>)[process.arch] ?? process.arch;
+}
+
+export function nodeLabels(agent: AgentSeen, name: string): Record<string, string> {
+  const labels: Record<string, string> = {
+    "kubernetes.io/hostname": name,
+    "kubernetes.io/os": "linux",
+    "kubernetes.io/arch": archOf(agent),
+    "beta.kubernetes.io/os": "linux",
+    "beta.kubernetes.io/arch": archOf(agent),
+  };
+  if (agent.domain?.zone) labels["topology.kubernetes.io/zone"] = agent.domain.zone;
+  if (agent.domain?.region) labels["topology.kubernetes.io/region"] = agent.domain.region;
+  // Agent attributes with a label-safe value become berth.io/<name> labels.
+  for (const a of agent.attributes) {
+    const v = a.text?.value ?? (a.scalar ? String(a.scalar.value) : undefined);
+    const key = `berth.io/${dnsName(a.name).replace(/\./g, "-")}`;
+    if (v !== undefined && /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(v) && v.length <= 63 && key.length <= 63 + 9) labels[key] = v;
+  }
+  return labels;
+}
+
+function nodeStatus(m: Mirrored, now: Date): Record<string, unknown> {
+  const t = rfc3339(now);
+  const quantities = { cpu: formatCpu(m.capacity.cpus), memory: formatMebibytes(Math.floor(m.capacity.mem)), pods: String(MAX_PODS), "ephemeral-storage": formatMebibytes(Math.floor(m.capacity.disk)) };
+  const cond = (type: string, status: string, reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: t, lastTransitionTime: t });
+  return {
+    capacity: quantities,
+    allocatable: quantities,
+    conditions: [
+      cond("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
+      cond("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
+      cond("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
+      cond("Ready", "True", "KubeletReady", "berth agent is registered and offering resources"),
+    ],
+    addresses: [
+      { type: "InternalIP", address: m.agent.ip },
+      { type: "Hostname", address: m.agent.hostname },
+    ],
+    daemonEndpoints: { kubeletEndpoint: { Port: 0 } },
+    nodeInfo: {
+      machineID: "",
+      systemUUID: "",
+      bootID: "",
+      kernelVersion: "",
+      osImage: "",
+      containerRuntimeVersion: "berth://process",
+      kubeletVersion: KUBELET_VERSION,
+      kubeProxyVersion: "",
+      operatingSystem: "linux",
+      architecture: archOf(m.agent),
+    },
+  };
+}
+
+/** metav1.MicroTime's RFC 3339 with microseconds. */
+function microTime(d: Date): string {
+  return d.toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
+}
