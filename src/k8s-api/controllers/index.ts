@@ -15,6 +15,14 @@ import { NamespaceController } from "./namespace.js";
 import { ServiceAccountsController } from "./serviceaccount.js";
 import { ReplicaSetController } from "./replicaset.js";
 import { DeploymentController } from "./deployment.js";
+import { DisruptionController } from "./disruption.js";
+import { EndpointsController } from "./endpoints.js";
+import { EndpointSliceController } from "./endpointslice.js";
+import { JobController, type JobControllerOptions } from "./job.js";
+import { TTLAfterFinishedController } from "./ttlafterfinished.js";
+import { CronJobController } from "./cronjob.js";
+import { StatefulSetController } from "./statefulset.js";
+import { DaemonSetController } from "./daemonset.js";
 
 export type { Controller, ControllerContext } from "./runtime/controller.js";
 export { WorkQueue, type WorkQueueOptions } from "./runtime/queue.js";
@@ -28,6 +36,14 @@ export const CONTROLLER_NAMES = [
   "replicaset-controller",
   "replicationcontroller-controller",
   "deployment-controller",
+  "disruption-controller",
+  "endpoints-controller",
+  "endpointslice-controller",
+  "job-controller",
+  "ttl-after-finished-controller",
+  "cronjob-controller",
+  "statefulset-controller",
+  "daemonset-controller",
 ] as const;
 
 export type ControllerName = (typeof CONTROLLER_NAMES)[number];
@@ -40,12 +56,14 @@ export interface ControllerResource extends GCResource {
 export interface StartControllersOptions {
   /** Which controllers to run (default: all of CONTROLLER_NAMES). */
   readonly controllers?: readonly ControllerName[];
-  /** Workers per controller (defaults as kube-controller-manager: GC 20, namespace 10, deployment/replicaset/RC 5, serviceaccount 1). */
+  /** Workers per controller (defaults as kube-controller-manager: GC 20, namespace 10, deployment/replicaset/RC/endpoints/endpointslice/job/ttl-after-finished/cronjob/statefulset 5, daemonset 2, serviceaccount 1). */
   readonly workers?: Partial<Record<ControllerName, number>>;
   /** The resources the garbage collector watches and the namespace controller empties (default: RESOURCES). */
   readonly resources?: readonly ControllerResource[];
   /** Clock (default: the system clock). */
   readonly now?: () => Date;
+  /** Job controller tuning (tests shorten the pod failure backoff). */
+  readonly job?: JobControllerOptions;
 }
 
 /** Running controllers. */
@@ -74,6 +92,14 @@ export async function startControllers(client: ApiClient, log: Logger, opts: Sta
   if (enabled.has("replicaset-controller")) controllers.push(ReplicaSetController.replicaSets(ctx, w["replicaset-controller"] ?? 5));
   if (enabled.has("replicationcontroller-controller")) controllers.push(ReplicaSetController.replicationControllers(ctx, w["replicationcontroller-controller"] ?? 5));
   if (enabled.has("deployment-controller")) controllers.push(new DeploymentController(ctx, w["deployment-controller"] ?? 5));
+  if (enabled.has("disruption-controller")) controllers.push(new DisruptionController(ctx, w["disruption-controller"] ?? 5));
+  if (enabled.has("endpoints-controller")) controllers.push(new EndpointsController(ctx, w["endpoints-controller"] ?? 5));
+  if (enabled.has("endpointslice-controller")) controllers.push(new EndpointSliceController(ctx, w["endpointslice-controller"] ?? 5));
+  if (enabled.has("job-controller")) controllers.push(new JobController(ctx, w["job-controller"] ?? 5, opts.job));
+  if (enabled.has("ttl-after-finished-controller")) controllers.push(new TTLAfterFinishedController(ctx, w["ttl-after-finished-controller"] ?? 5));
+  if (enabled.has("cronjob-controller")) controllers.push(new CronJobController(ctx, w["cronjob-controller"] ?? 5));
+  if (enabled.has("statefulset-controller")) controllers.push(new StatefulSetController(ctx, w["statefulset-controller"] ?? 5));
+  if (enabled.has("daemonset-controller")) controllers.push(new DaemonSetController(ctx, w["daemonset-controller"] ?? 2));
 
   log.info("starting controllers", { controllers: controllers.map((c) => c.name) });
   await informers.start();
