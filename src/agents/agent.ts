@@ -17,21 +17,29 @@
  * Sandboxes are kept after the task ends (Mesos garbage-collects them after a delay).
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { hostname as osHostname } from "node:os";
 import { join } from "node:path";
 import type { AgentCall, AgentEvent, AgentTask } from "../mesos/agent.js";
 import { callbackSink, MesosApiError, type AgentApi, type EventSink } from "../mesos/link.js";
-import { TERMINAL_STATES, type Attribute, type ExecutorInfo, type FrameworkInfo, type KillPolicy, type Resource, type TaskInfo, type TaskState, type TaskStatus, type TaskStatusReason, type TaskStatusSource } from "../mesos/v1.js";
+import { TERMINAL_STATES, type Attribute, type ExecutorInfo, type FrameworkInfo, type KillPolicy, type Resource, type TaskInfo, type TaskState, type TaskStatus, type TaskStatusReason, type TaskStatusSource, type TaskTermination } from "../mesos/v1.js";
 import type { Logger } from "../util/log.js";
 import { FileCheckpoint, MemoryCheckpoint, type Checkpoint, type TaskRecord } from "./checkpoint.js";
-import { ProcessContainerizer } from "./containerizers/process.js";
+import { environment, ProcessContainerizer } from "./containerizers/process.js";
 import { describeExit } from "./containerizers/proc.js";
 import { SimulatedContainerizer, type SimulatedTimings } from "./containerizers/simulated.js";
 import type { Container, ContainerExit, Containerizer, ContainerizerName, LaunchSpec } from "./containerizers/types.js";
 import { detectResources } from "./resources.js";
 import { StatusUpdateManager } from "./status-updates.js";
+import { startContainerApi, type ContainerApi } from "./http/server.js";
+import type { TaskHandle } from "./http/types.js";
 import { sharedTimers, TimerQueue, type TimerHandle } from "./timer-queue.js";
+import { afterRestart, KUBELET_BACKOFF, restartDelay, type BackoffTimings } from "./runtime/backoff.js";
+import { runHandler } from "./runtime/handlers.js";
+import { ProbeSet } from "./runtime/probes.js";
+import { prepareSandbox, runDirOf, workingDir } from "./runtime/sandbox.js";
+import { checkpointOf, exitCodeOf, newRunRuntime, runtimeStatus, wantsRestart, type RunRuntime } from "./runtime/state.js";
+import { terminationMessage } from "./runtime/termination.js";
 
 export const AGENT_VERSION = "1.11.0-berth";
 /** Mesos' command and default executors: SIGTERM, then SIGKILL after 3 s unless a kill policy says otherwise. */
@@ -47,6 +55,11 @@ export interface AgentOptions {
   readonly attributes?: readonly Attribute[];
   readonly hostname?: string;
   readonly port?: number;
+  /**
+   * Serve the container API (logs, exec, attach, port-forward; see http/server.ts) on this
+   * address; its port is the one AgentInfo reports. Port 0 picks a free one.
+   */
+  readonly containerApi?: { readonly host?: string; readonly port: number };
   readonly log: Logger;
   /** Interval of HEARTBEAT calls; default: what REGISTERED says, else 15 s. */
   readonly heartbeatIntervalMs?: number;
@@ -66,6 +79,8 @@ export interface AgentOptions {
   readonly recoveryPollMs?: number;
   /** Shared deadline queue (many simulated agents in one process share one). */
   readonly timers?: TimerQueue;
+  /** Crash-loop back-off of restarted tasks (TaskRuntime.restart_policy); default kubelet's 10 s doubling to 5 min. */
+  readonly restartBackoff?: BackoffTimings;
   /** Framework messages for executors (the agent runs no custom executors; default: logged). */
   readonly onFrameworkMessage?: (frameworkId: string, executorId: string, data: string) => void;
 }
@@ -113,6 +128,8 @@ interface TaskRun {
   killDuringLaunch: boolean;
   killTimer?: TimerHandle;
   killDeadline?: number;
+  /** TaskRuntime state: restarts, probes (see runtime/). */
+  readonly rt: RunRuntime;
 }
 
 /** A status update's uuid: the 16 bytes of a random (v4) UUID, base64-encoded, as Mesos sends them. */
@@ -151,6 +168,9 @@ class AgentImpl implements Agent {
   private heartbeat: NodeJS.Timeout | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private backoff: number;
+  private containerApi: ContainerApi | undefined;
+  /** Offsets in stdout/stderr where the last runs of a task began (in memory: after an agent restart only the whole file is known). */
+  private readonly logStarts = new WeakMap<TaskRun, { stdout: number; stderr: number }[]>();
   private resolveRegistered!: (id: string) => void;
   readonly registered: Promise<string>;
   cgroups: { available: boolean; reason?: string } = { available: false, reason: "process containerizer not enabled" };
@@ -199,9 +219,46 @@ class AgentImpl implements Agent {
     }));
   }
 
+  /** Where this run's output starts in the sandbox's stdout/stderr (restarts append): logs of the current and previous run. */
+  private noteLogStart(run: TaskRun): void {
+    const size = (f: string) => {
+      try {
+        return statSync(join(run.rec.sandbox, f)).size;
+      } catch {
+        return 0;
+      }
+    };
+    const starts = this.logStarts.get(run) ?? [];
+    starts.push({ stdout: size("stdout"), stderr: size("stderr") });
+    this.logStarts.set(run, starts.slice(-2));
+  }
+
+  /** A task as the container API sees it (any framework's; executor and task id name it). */
+  private taskHandle(executorId: string, taskId: string): TaskHandle | undefined {
+    for (const r of this.runs.values()) {
+      if (r.rec.executor_id !== executorId || r.rec.task.task_id.value !== taskId) continue;
+      const st = r.container?.state ?? r.rec.container;
+      return {
+        executorId,
+        taskId,
+        task: r.rec.task,
+        sandbox: r.rec.sandbox,
+        ...(st?.pid !== undefined ? { pid: st.pid } : {}),
+        ...(st?.cgroup ? { cgroupProcs: st.cgroup.procs } : {}),
+        running: () => !r.terminal && r.container !== undefined,
+        logStarts: () => this.logStarts.get(r) ?? [],
+      };
+    }
+    return undefined;
+  }
+
   async start(): Promise<void> {
     mkdirSync(this.opts.workDir, { recursive: true });
     this.recover();
+    // Before registering: AgentInfo.port tells frameworks where the container API is.
+    if (this.opts.containerApi) {
+      this.containerApi = await startContainerApi({ ...this.opts.containerApi, lookup: (eid, tid) => this.taskHandle(eid, tid), log: this.log.child({ component: "container-api" }) });
+    }
     // Let recovered containers that ended while the agent was down report first, so
     // re-registration carries their terminal states.
     await new Promise((r) => setImmediate(r));
@@ -211,10 +268,15 @@ class AgentImpl implements Agent {
   async stop(opts: { killTasks?: boolean } = {}): Promise<void> {
     this.stopped = true;
     this.gen++;
+    await this.containerApi?.close();
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.updates.close();
     const exits: Promise<unknown>[] = [];
+    for (const r of this.runs.values()) {
+      r.rt.probes?.stop();
+      r.rt.restartTimer?.cancel();
+    }
     if (opts.killTasks) {
       for (const r of this.runs.values()) {
         r.killTimer?.cancel();
@@ -252,10 +314,12 @@ class AgentImpl implements Agent {
       if (!group) groups.set(gkey, (group = { runs: [], killingGroup: false }));
       const cz = this.containerizers.get(record.container?.containerizer ?? record.task.containerizer ?? this.defaultContainerizer);
       const latest = updates.latest;
-      const run: TaskRun = { rec: record, containerizer: cz, group, state: latest?.state ?? "TASK_STAGING", terminal: latest ? TERMINAL_STATES.has(latest.state) : false, killing: record.killing ?? false, killDuringLaunch: false };
+      const run: TaskRun = { rec: record, containerizer: cz, group, state: latest?.state ?? "TASK_STAGING", terminal: latest ? TERMINAL_STATES.has(latest.state) : false, killing: record.killing ?? false, killDuringLaunch: false, rt: newRunRuntime(record.runtime_state) };
       group.runs.push(run);
       this.runs.set(key(fid, tid), run);
       if (run.terminal) continue; // waiting only for the acknowledgement of its terminal update
+      // A task with a runtime not running now (waiting for init tasks, or for a restart) is launched again below.
+      if (!record.container && record.task.runtime && cz && !run.killing) continue;
       if (!record.container || !cz) {
         this.report(run, "TASK_FAILED", { source: "SOURCE_AGENT", reason: "REASON_AGENT_RESTARTED", message: "Agent restarted while the task was being launched" });
         continue;
@@ -263,8 +327,11 @@ class AgentImpl implements Agent {
       const spec = this.spec(run);
       run.container = cz.recover(spec, record.container);
       this.log.info("recovering task", { framework_id: fid, task_id: tid, pid: record.container.pid });
+      run.rt.startedAt = record.container.startedAt;
+      this.startProbes(run, run.container, false);
       this.watch(run, run.container);
     }
+    for (const g of groups.values()) this.advance(g);
   }
 
   // ---- connection -------------------------------------------------------------------
@@ -272,7 +339,7 @@ class AgentImpl implements Agent {
   private agentInfo() {
     return {
       hostname: this.hostname,
-      ...(this.opts.port !== undefined ? { port: this.opts.port } : {}),
+      ...(this.containerApi ? { port: this.containerApi.port } : this.opts.port !== undefined ? { port: this.opts.port } : {}),
       resources: this.resources,
       ...(this.opts.attributes ? { attributes: this.opts.attributes } : {}),
       ...(this.agentId ? { id: { value: this.agentId } } : {}),
@@ -465,48 +532,80 @@ class AgentImpl implements Agent {
       const sandbox = isGroup ? join(execDir, "tasks", encodeURIComponent(tid)) : execDir;
       const name = task.containerizer ?? this.defaultContainerizer;
       const rec: TaskRecord = { framework_id: fid, executor_id: executorId, container_id: isGroup ? `${execRun}/${randomUUID()}` : execRun, task, ...(groupIds ? { group: groupIds } : {}), sandbox };
-      const run: TaskRun = { rec, containerizer: this.containerizers.get(name), group, state: "TASK_STAGING", terminal: false, killing: false, killDuringLaunch: false };
+      const run: TaskRun = { rec, containerizer: this.containerizers.get(name), group, state: "TASK_STAGING", terminal: false, killing: false, killDuringLaunch: false, rt: newRunRuntime() };
       group.runs.push(run);
       this.runs.set(key(fid, tid), run);
       this.checkpoint.saveTask(rec);
     }
-    void this.launchGroup(group);
+    this.advance(group);
   }
 
   private spec(run: TaskRun): LaunchSpec {
-    return { agentId: this.agentId ?? "", frameworkId: run.rec.framework_id, executorId: run.rec.executor_id, containerId: run.rec.container_id.replace("/", "."), task: run.rec.task, sandbox: run.rec.sandbox };
+    // A restarted process gets its own container id (its cgroup is a new one).
+    const restart = run.rt.restartCount > 0 ? `.r${run.rt.restartCount}` : "";
+    return { agentId: this.agentId ?? "", frameworkId: run.rec.framework_id, executorId: run.rec.executor_id, containerId: run.rec.container_id.replace("/", ".") + restart, task: run.rec.task, sandbox: run.rec.sandbox };
   }
 
-  /** Launches all tasks of a group; if one cannot be launched none runs (Mesos' LAUNCH_GROUP is all or nothing). */
-  private async launchGroup(group: Group): Promise<void> {
+  /**
+   * Launches what may start now: the next init task (TaskRuntime.init: one at a time, in
+   * group order, each to success), else every task not launched yet, together. An init
+   * task that failed for good ends the tasks still waiting.
+   */
+  private advance(group: Group): void {
+    if (this.stopped) return;
+    const idle = (r: TaskRun) => !r.terminal && !r.container && !r.rt.launching && !r.rt.restartTimer && !r.killDuringLaunch;
+    for (const r of group.runs) {
+      if (!r.rec.task.runtime?.init) continue;
+      if (r.terminal && r.state === "TASK_FINISHED") continue;
+      if (r.terminal) {
+        for (const w of group.runs) if (idle(w)) this.report(w, "TASK_KILLED", { source: "SOURCE_AGENT", message: `Init task '${r.rec.task.task_id.value}' failed` });
+        return;
+      }
+      if (idle(r)) void this.launchGroup(group, [r]);
+      return;
+    }
+    const rest = group.runs.filter(idle);
+    if (rest.length) void this.launchGroup(group, rest);
+  }
+
+  /** Launches tasks of a group; if one cannot be launched none runs (Mesos' LAUNCH_GROUP is all or nothing). */
+  private async launchGroup(group: Group, runs: readonly TaskRun[] = group.runs): Promise<void> {
+    for (const run of runs) run.rt.launching = true;
     const results = await Promise.allSettled(
-      group.runs.map(async (run) => {
+      runs.map(async (run) => {
         if (!run.containerizer) throw new Error(`containerizer "${run.rec.task.containerizer}" is not enabled on this agent`);
         // A simulated task runs nothing, so it gets no sandbox: at thousands of tasks the directories would dominate.
-        if (run.containerizer.name !== "simulated") mkdirSync(run.rec.sandbox, { recursive: true });
-        return run.containerizer.launch(this.spec(run), { starting: () => this.report(run, "TASK_STARTING") });
+        if (run.containerizer.name !== "simulated") {
+          mkdirSync(run.rec.sandbox, { recursive: true });
+          prepareSandbox(run.rec.sandbox, runDirOf(run.rec.sandbox, run.rec.group !== undefined), run.rec.task.runtime);
+          this.noteLogStart(run);
+        }
+        const restart = run.rt.restartCount > 0;
+        return run.containerizer.launch(this.spec(run), { starting: () => (restart ? undefined : this.report(run, "TASK_STARTING")) });
       }),
     );
+    for (const run of runs) run.rt.launching = false;
     const failed = results.findIndex((r) => r.status === "rejected");
     if (failed >= 0) {
       const why = (results[failed] as PromiseRejectedResult).reason;
       const msg = why instanceof Error ? why.message : String(why);
-      const failedId = group.runs[failed]!.rec.task.task_id.value;
+      const failedId = runs[failed]!.rec.task.task_id.value;
       this.log.warn("container launch failed", { task_id: failedId, error: msg });
       results.forEach((r, i) => {
-        const run = group.runs[i]!;
+        const run = runs[i]!;
         if (r.status === "fulfilled") r.value.signal("SIGKILL");
-        const message = i === failed || group.runs.length === 1 ? `Failed to launch container: ${msg}` : `Failed to launch container: task '${failedId}' of the task group failed to launch: ${msg}`;
+        const message = i === failed || runs.length === 1 ? `Failed to launch container: ${msg}` : `Failed to launch container: task '${failedId}' of the task group failed to launch: ${msg}`;
         this.report(run, "TASK_FAILED", { source: "SOURCE_AGENT", reason: "REASON_CONTAINER_LAUNCH_FAILED", message });
       });
+      this.advance(group);
       return;
     }
     results.forEach((r, i) => {
       if (r.status !== "fulfilled") return;
-      const run = group.runs[i]!;
+      const run = runs[i]!;
       const c = r.value;
       run.container = c;
-      run.rec = { ...run.rec, container: c.state };
+      run.rec = { ...run.rec, container: c.state, ...(run.rec.task.runtime ? { runtime_state: checkpointOf(run.rt) } : {}) };
       if (run.terminal) {
         c.signal("SIGKILL"); // its framework was shut down meanwhile
         return;
@@ -517,9 +616,69 @@ class AgentImpl implements Agent {
         this.report(run, "TASK_KILLED", { reason: "REASON_TASK_KILLED_DURING_LAUNCH", message: "Task killed before it started" });
         return;
       }
+      run.rt.startedAt = c.state.startedAt;
+      delete run.rt.killReason;
+      this.startProbes(run, c, true);
       this.report(run, "TASK_RUNNING");
       this.watch(run, c);
     });
+  }
+
+  /** The probes of a task's run (process containerizer only); `fresh`: a new run, whose status is yet to be reported. */
+  private startProbes(run: TaskRun, c: Container, fresh: boolean): void {
+    const rt = run.rec.task.runtime;
+    if (!rt) return;
+    const probes = rt.probes;
+    run.rt.started = !probes?.startup;
+    run.rt.ready = run.rt.started && !probes?.readiness;
+    if (!probes || run.containerizer?.name !== "process") return;
+    if (!fresh) run.rt.ready = false; // a recovered run is re-probed before it counts as ready again
+    const spec = this.spec(run);
+    run.rt.probes = new ProbeSet(probes, { cwd: workingDir(run.rec.sandbox, rt), env: environment(spec) }, {
+      started: () => {
+        if (run.rt.started || run.container !== c) return;
+        run.rt.started = true;
+        this.report(run, "TASK_RUNNING", { reason: "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED" });
+      },
+      ready: (ready) => {
+        if (run.rt.ready === ready || run.container !== c) return;
+        run.rt.ready = ready;
+        this.report(run, "TASK_RUNNING", { reason: "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED" });
+      },
+      failed: (probe, output) => {
+        if (run.container !== c || run.killing || run.terminal) return;
+        const message = `${probe === "liveness" ? "Liveness" : "Startup"} probe failed: ${output}`;
+        this.log.info("probe failed; killing the task's process", { task_id: run.rec.task.task_id.value, probe, output });
+        run.rt.killReason = { reason: "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED", message };
+        this.terminate(run, c, this.graceMs(run, undefined));
+      },
+    });
+  }
+
+  /** The process ended and its policy says run it again: at once, or after the crash-loop back-off. */
+  private scheduleRestart(run: TaskRun, finishedAt: number): void {
+    const timings = this.opts.restartBackoff ?? KUBELET_BACKOFF;
+    const delay = restartDelay(run.rt.backoff, finishedAt, Date.now(), timings);
+    // Nothing runs until the restart: a recovering agent launches it anew instead of re-attaching.
+    const { container: _gone, ...rest } = run.rec;
+    run.rec = { ...rest, runtime_state: checkpointOf(run.rt) };
+    this.checkpoint.saveTask(run.rec);
+    const restart = () => {
+      delete run.rt.restartTimer;
+      delete run.rt.waiting;
+      if (run.terminal || this.stopped) return;
+      run.rt.backoff = afterRestart(run.rt.backoff, finishedAt, Date.now(), timings);
+      run.rt.restartCount++;
+      delete run.container;
+      run.rec = { ...run.rec, runtime_state: checkpointOf(run.rt) };
+      this.checkpoint.saveTask(run.rec);
+      this.log.info("restarting task", { task_id: run.rec.task.task_id.value, restart_count: run.rt.restartCount });
+      void this.launchGroup(run.group, [run]);
+    };
+    if (delay <= 0) return restart();
+    run.rt.waiting = { seconds: Math.round((run.rt.backoff?.delayMs ?? delay) / 1000), until: (Date.now() + delay) / 1000 };
+    run.rt.restartTimer = this.timers.after(delay, restart);
+    this.report(run, "TASK_RUNNING", { message: `Back-off ${run.rt.waiting.seconds}s restarting failed task` });
   }
 
   private watch(run: TaskRun, c: Container): void {
@@ -532,6 +691,8 @@ class AgentImpl implements Agent {
   private onExit(run: TaskRun, exit: ContainerExit): void {
     run.killTimer?.cancel();
     delete run.killTimer;
+    run.rt.probes?.stop();
+    delete run.rt.probes;
     if (run.terminal || this.stopped) return;
     const fid = run.rec.framework_id;
     if (this.terminating.has(fid)) {
@@ -556,9 +717,31 @@ class AgentImpl implements Agent {
       state = run.killing ? "TASK_KILLED" : exit.exitStatus === 0 ? "TASK_FINISHED" : "TASK_FAILED";
       message = describeExit(exit.exitStatus, exit.signal);
     }
+    const rt = run.rec.task.runtime;
+    if (rt) {
+      const finishedAt = Date.now();
+      const code = exitCodeOf(exit);
+      const why = exit.limitation?.reason ?? run.rt.killReason?.reason;
+      const text = terminationMessage(run.rec.sandbox, rt, code);
+      const term: TaskTermination = {
+        exit_code: code,
+        ...(exit.signal !== undefined ? { signal: exit.signal } : {}),
+        ...(why ? { reason: why } : {}),
+        ...(text ? { message: text } : {}),
+        started_at: (run.rt.startedAt ?? finishedAt) / 1000,
+        finished_at: finishedAt / 1000,
+      };
+      run.rt.lastTermination = term;
+      run.rt.ready = false;
+      run.rt.started = false;
+      if (run.rt.killReason) message = `${message}: ${run.rt.killReason.message}`;
+      if (!run.killing && wantsRestart(rt, state)) return this.scheduleRestart(run, finishedAt);
+    }
     this.report(run, state, { source, message, ...(reason ? { reason } : {}), ...(exit.exitStatus !== undefined ? { exit_code: exit.exitStatus } : exit.signal !== undefined ? { exit_code: 128 + exit.signal } : {}) });
-    // Mesos' default executor: a task of a group that failed or was killed takes the rest of the group down.
+    // Mesos' default executor: a task of a group that failed or was killed takes the rest of the group down
+    // (not for a task with a runtime: it has its own restart policy, as a pod's containers do).
     const g = run.group;
+    if (rt) return this.advance(g);
     if ((state === "TASK_FAILED" || state === "TASK_KILLED") && !g.killingGroup && g.runs.length > 1) {
       g.killingGroup = true;
       for (const other of g.runs) if (other !== run && !other.terminal && !other.killing) this.startKill(other, undefined);
@@ -583,6 +766,7 @@ class AgentImpl implements Agent {
       ...(extra.reason ? { reason: extra.reason } : {}),
       ...(extra.exit_code !== undefined ? { exit_code: extra.exit_code } : {}),
       ...(pid !== undefined ? { container_status: { executor_pid: pid } } : {}),
+      ...(run.rec.task.runtime ? runtimeStatus(run.rt, TERMINAL_STATES.has(state)) : {}),
     };
     run.state = state;
     if (TERMINAL_STATES.has(state)) {
@@ -641,6 +825,14 @@ class AgentImpl implements Agent {
   private startKill(run: TaskRun, policy: KillPolicy | undefined): void {
     if (run.terminal) return;
     const grace = this.graceMs(run, policy);
+    // Nothing runs: waiting out a restart back-off, or for its init tasks.
+    if (run.rt.restartTimer || (run.rec.task.runtime && !run.container && !run.rt.launching)) {
+      run.rt.restartTimer?.cancel();
+      delete run.rt.restartTimer;
+      delete run.rt.waiting;
+      this.report(run, "TASK_KILLED", { source: "SOURCE_AGENT", message: "Task killed while not running" });
+      return;
+    }
     if (!run.container) {
       run.killDuringLaunch = true;
       return;
@@ -662,11 +854,28 @@ class AgentImpl implements Agent {
     const fw = this.frameworks.get(run.rec.framework_id);
     if (fw?.capabilities?.some((cap) => cap.type === "TASK_KILLING_STATE")) this.report(run, "TASK_KILLING");
     this.log.info("killing task", { task_id: run.rec.task.task_id.value, grace_ms: grace });
-    c.signal("SIGTERM");
+    run.rt.probes?.stop();
+    this.terminate(run, c, grace);
+  }
+
+  /** SIGTERM (after the task's pre-stop hook, if any), then SIGKILL once the grace period is over. */
+  private terminate(run: TaskRun, c: Container, grace: number): void {
     run.killDeadline = Date.now() + grace;
+    run.killTimer?.cancel();
     run.killTimer = this.timers.after(grace, () => {
-      if (!run.terminal) c.signal("SIGKILL");
+      if (run.container === c) c.signal("SIGKILL");
     });
+    const hook = run.rec.task.runtime?.pre_stop;
+    if (!hook || run.containerizer?.name !== "process") return c.signal("SIGTERM");
+    const rt = run.rec.task.runtime;
+    runHandler(hook, { cwd: workingDir(run.rec.sandbox, rt), env: environment(this.spec(run)) }, grace)
+      .then((r) => {
+        if (!r.ok) this.log.info("pre-stop hook failed", { task_id: run.rec.task.task_id.value, output: r.output });
+      })
+      .finally(() => {
+        if (run.container === c) c.signal("SIGTERM");
+      })
+      .catch(() => undefined);
   }
 
   private shutdownFramework(fid: string): void {

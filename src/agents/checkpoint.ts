@@ -15,6 +15,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import { dirname, join } from "node:path";
 import type { FrameworkInfo, TaskInfo, TaskStatus } from "../mesos/v1.js";
 import type { ContainerState } from "./containerizers/types.js";
+import type { RuntimeCheckpoint } from "./runtime/state.js";
 
 export interface TaskRecord {
   readonly framework_id: string;
@@ -28,6 +29,8 @@ export interface TaskRecord {
   readonly container?: ContainerState;
   /** A kill was requested (the final state is then TASK_KILLED). */
   readonly killing?: boolean;
+  /** Restarts so far (TaskRuntime.restart_policy); a record without `container` but with this awaits a restart. */
+  readonly runtime_state?: RuntimeCheckpoint;
 }
 
 export interface UpdateStream {

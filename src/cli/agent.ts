@@ -15,6 +15,7 @@ import type { ContainerizerName } from "../agents/containerizers/types.js";
 import { httpAgentApi } from "../mesos/http-client.js";
 import { parseResources } from "../mesos/resources.js";
 import { createLogger, type Level } from "../util/log.js";
+import { portFlag } from "./flags.js";
 
 export const AGENT_USAGE = `Usage: berth agent --master URL --work-dir DIR [flags]
 
@@ -29,6 +30,9 @@ Flags:
                           (default: detected from this machine)
   --attributes TEXT       e.g. "rack:r1;zone:a"
   --hostname NAME         the name to advertise (default: the machine's hostname)
+  --port N                port of the agent's container API on 127.0.0.1 (logs, exec,
+                          attach, port-forward; reported to the master as AgentInfo.port;
+                          default 0: a free one)
   --containerizers LIST   comma-separated, first is the default: process,simulated
                           (default process)
   --no-cgroups            do not put tasks into cgroups even where possible
@@ -44,6 +48,7 @@ export async function agent(argv: string[]): Promise<void> {
       resources: { type: "string" },
       attributes: { type: "string" },
       hostname: { type: "string" },
+      port: { type: "string", default: "0" },
       containerizers: { type: "string", default: "process" },
       "no-cgroups": { type: "boolean", default: false },
       "log-level": { type: "string", default: "info" },
@@ -66,6 +71,7 @@ export async function agent(argv: string[]): Promise<void> {
     ...(values.resources ? { resources: parseResources(values.resources) } : {}),
     ...(values.attributes ? { attributes: parseAttributes(values.attributes) } : {}),
     ...(values.hostname ? { hostname: values.hostname } : {}),
+    containerApi: { host: "127.0.0.1", port: portFlag("--port", values.port) },
     containerizers: containerizers as ContainerizerName[],
     ...(values["no-cgroups"] ? { cgroupRoot: false as const } : {}),
     log,

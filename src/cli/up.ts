@@ -26,6 +26,8 @@ Flags:
   --host ADDR             address to listen on (default 127.0.0.1)
   --port N                API server port (default 6443; 0 picks a free one)
   --master-port N         resource-manager master port (default 5050; 0 picks a free one)
+  --agent-port N          the local agent's container API port, on 127.0.0.1 (kubectl logs,
+                          exec, attach and port-forward go through it; default 0: a free one)
   --data-dir DIR          where the store keeps its data (default ./.berth)
   --kubeconfig PATH       where to write the kubeconfig (default <data-dir>/kubeconfig)
   --merge-kubeconfig      also merge the context "berth" into ~/.kube/config (or $KUBECONFIG)
@@ -43,6 +45,7 @@ export async function up(argv: string[]): Promise<void> {
       host: { type: "string", default: "127.0.0.1" },
       port: { type: "string", default: "6443" },
       "master-port": { type: "string", default: "5050" },
+      "agent-port": { type: "string", default: "0" },
       "data-dir": { type: "string", default: ".berth" },
       kubeconfig: { type: "string" },
       "merge-kubeconfig": { type: "boolean", default: false },
@@ -60,6 +63,7 @@ export async function up(argv: string[]): Promise<void> {
   }
   const port = portFlag("--port", values.port);
   const masterPort = portFlag("--master-port", values["master-port"]);
+  const agentPort = portFlag("--agent-port", values["agent-port"]);
   const log = createLogger("berth-up", { level: values["log-level"] as Level });
   const dataDir = resolve(values["data-dir"]);
   mkdirSync(dataDir, { recursive: true });
@@ -79,7 +83,7 @@ export async function up(argv: string[]): Promise<void> {
   // The resource manager: frameworks (Spark/Hadoop-style, and later the Kubernetes one) subscribe to it over the v1 scheduler API.
   const rm = await startMaster({ host: values.host, port: masterPort, logger: log.child({ component: "master" }) });
   // The local agent joins over the in-process link; its work directory keeps sandboxes and checkpoints across restarts.
-  const localAgent = await startAgent({ api: rm.master.agentApi, workDir: join(dataDir, "agent"), hostname: "127.0.0.1", log: log.child({ component: "agent" }) });
+  const localAgent = await startAgent({ api: rm.master.agentApi, workDir: join(dataDir, "agent"), hostname: "127.0.0.1", containerApi: { host: "127.0.0.1", port: agentPort }, log: log.child({ component: "agent" }) });
   // The kubernetes framework (offer-bridge): pods become task groups on the agents' offers; in-process link, like any framework.
   const kubeFramework = await startKubeFramework({ client: new LocalClient(api.registry, "kubernetes-framework"), scheduler: rm.master.scheduler, log: log.child({ component: "kube-framework" }) });
 

@@ -6,6 +6,7 @@ import type { Store } from "./store/types.js";
 import { Registry } from "./registry/registry.js";
 import type { ServiceRanges } from "./registry/service-allocation.js";
 import { createApiServer } from "./server/app.js";
+import { podStreamUpgrade } from "./server/node-proxy.js";
 import { bootstrapApiObjects } from "./bootstrap.js";
 import { startCompactor } from "./compactor.js";
 import type { Logger } from "../util/log.js";
@@ -38,6 +39,8 @@ export async function startApiServer(c: ApiServerConfig): Promise<RunningApiServ
   const registry = new Registry(c.store, c.serviceRanges ? { serviceRanges: c.serviceRanges } : {});
   const app = createApiServer({ registry, log: c.log, ...(c.bookmarkIntervalMs ? { bookmarkIntervalMs: c.bookmarkIntervalMs } : {}) });
   const http = await listen(app, c.host, c.port);
+  // exec, attach and port-forward arrive as HTTP upgrades, which never reach the express app.
+  http.server.on("upgrade", podStreamUpgrade(registry, c.log));
   const { port, url } = http;
   await bootstrapApiObjects(registry, { host: c.host === "0.0.0.0" ? "127.0.0.1" : c.host, port });
   const compactor = startCompactor(c.store, c.log, c.compactIntervalMs);

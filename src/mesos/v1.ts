@@ -189,6 +189,72 @@ export interface TaskInfo {
   readonly labels?: Labels;
   /** Not in Mesos: which containerizer runs the task ("process" default, "simulated"). */
   readonly containerizer?: "process" | "simulated";
+  /** Not in Mesos: how the agent runs the task's process over its life (process containerizer). */
+  readonly runtime?: TaskRuntime;
+}
+
+// ---- berth's task runtime (none of this is in Mesos) ---------------------------------------
+
+/** Exec runs argv (no shell) in the task's sandbox with its environment; http/tcp reach 127.0.0.1 (tasks share the host network). */
+export interface RuntimeHandler {
+  readonly exec?: { readonly command: readonly string[] };
+  readonly http?: { readonly port: number; readonly path?: string; readonly scheme?: "HTTP" | "HTTPS"; readonly headers?: readonly { readonly name: string; readonly value: string }[] };
+  readonly tcp?: { readonly port: number };
+}
+
+/** A probe with kubelet's semantics (defaults: delay 0, period 10 s, timeout 1 s, success 1, failure 3). */
+export interface RuntimeProbe extends RuntimeHandler {
+  readonly initial_delay_seconds?: number;
+  readonly period_seconds?: number;
+  readonly timeout_seconds?: number;
+  readonly success_threshold?: number;
+  readonly failure_threshold?: number;
+}
+
+/**
+ * Not in Mesos: what a kubelet would do for the task, for any framework alike. Paths are
+ * relative to the task's sandbox (absolute ones only where said).
+ */
+export interface TaskRuntime {
+  /** Not in Mesos: an init task. Init tasks of a group run one at a time in group order, each to success, before the others start. */
+  readonly init?: boolean;
+  /**
+   * Not in Mesos: restart the process in place when it ends (Never: default). Restarts wait
+   * kubelet's crash-loop back-off (first at once, then 10 s doubling to 5 min; reset after
+   * 10 min of running); the task stays non-terminal meanwhile. A task with a restart policy
+   * that ends does not take the rest of its group down (Mesos' default executor does).
+   */
+  readonly restart_policy?: "Never" | "OnFailure" | "Always";
+  /** Not in Mesos: files written before the first start (mode default 0644). */
+  readonly files?: readonly { readonly path: string; readonly content: string /* base64 */; readonly mode?: number }[];
+  /**
+   * Not in Mesos: directories linked into the sandbox at `path`: `shared` names a directory
+   * of the executor's run directory common to all tasks of the group (created empty),
+   * `host_path` an absolute host path. `env` names a variable set to the link's absolute path.
+   */
+  readonly mounts?: readonly { readonly path: string; readonly shared?: string; readonly host_path?: string; readonly env?: string }[];
+  /** Not in Mesos: startup gates the others; liveness failure restarts per policy; readiness is reported as TaskStatus.ready. */
+  readonly probes?: { readonly liveness?: RuntimeProbe; readonly readiness?: RuntimeProbe; readonly startup?: RuntimeProbe };
+  /** Not in Mesos: a file read after each exit into last_termination.message (at most 4 KiB). */
+  readonly termination_message_path?: string;
+  /** Not in Mesos: when that file is empty and the exit failed, use the tail of the task's output instead. */
+  readonly termination_message_fallback_to_logs?: boolean;
+  /** Not in Mesos: run before SIGTERM when the task is killed, within the grace period. */
+  readonly pre_stop?: RuntimeHandler;
+  /** Not in Mesos: the process' working directory (relative: to the sandbox, created; default the sandbox). */
+  readonly working_dir?: string;
+}
+
+/** Not in Mesos: how one run of a task's process ended. Times are seconds since the epoch. */
+export interface TaskTermination {
+  readonly exit_code: number;
+  readonly signal?: number;
+  /** Set when the agent ended it: a memory limitation, a failed liveness probe. */
+  readonly reason?: TaskStatusReason;
+  /** The termination message (see TaskRuntime.termination_message_path). */
+  readonly message?: string;
+  readonly started_at: number;
+  readonly finished_at: number;
 }
 
 export interface ExecutorInfo {
@@ -275,6 +341,18 @@ export interface TaskStatus {
   readonly container_status?: { readonly network_infos?: readonly { readonly ip_addresses?: readonly { readonly ip_address?: string }[] }[]; readonly executor_pid?: number };
   /** Not in Mesos: the exit code of a finished or failed command. */
   readonly exit_code?: number;
+  /** Not in Mesos: how often the agent restarted the task's process (TaskRuntime.restart_policy). */
+  readonly restart_count?: number;
+  /** Not in Mesos: the latest end of the task's process (the previous run while it restarts; the last in a terminal update). */
+  readonly last_termination?: TaskTermination;
+  /** Not in Mesos: set while the process is down waiting out a crash-loop back-off: its length and when it restarts (epoch seconds). */
+  readonly backoff?: { readonly seconds: number; readonly until: number };
+  /** Not in Mesos: the readiness probe's verdict (true without one once started). */
+  readonly ready?: boolean;
+  /** Not in Mesos: the startup probe has succeeded (true without one). */
+  readonly started?: boolean;
+  /** Not in Mesos: epoch seconds the current run of the process started. */
+  readonly started_at?: number;
 }
 
 // ---- offer operations ------------------------------------------------------------

@@ -17,10 +17,14 @@ import type { FrameworkInfo, Offer, OfferOperation, SchedulerCall, SchedulerEven
 import type { Logger } from "../util/log.js";
 import { BUILTIN_IMAGES, type ImageCatalog } from "./images.js";
 import { NodeMirror, type AgentSeen } from "./nodes.js";
-import { firstFit, type Amounts, type NodeCandidate, type Placement } from "./placement.js";
+import { decide, type Amounts } from "./placement.js";
+import { SchedulingQueue, type QueuedPod } from "./queue.js";
+import { SnapshotSync } from "./snapshot-sync.js";
+import { NodeLifecycle, type NodeLifecycleOptions } from "./node-lifecycle.js";
 import { computePodStatus, isTerminal, type TaskView } from "./pod-status.js";
 import { containerResources, parseTaskId, podResources, podTaskGroup } from "./pod-tasks.js";
 import { CONFIGMAPS, NODES, PODS, podKey, rfc3339, type NodeObj, type Pod } from "./types.js";
+import type { KubeObject } from "../k8s-api/types.js";
 import { FrameworkIdStore } from "./framework-id.js";
 
 export interface KubeFrameworkOptions {
@@ -31,8 +35,11 @@ export interface KubeFrameworkOptions {
   readonly role?: string;
   /** Seconds the master keeps the framework's tasks while it is away (default one week). */
   readonly failoverTimeoutSeconds?: number;
-  /** Where pods go (default: first fit; the scheduling module replaces it). */
-  readonly placement?: Placement;
+  /** podInitialBackoffSeconds / podMaxBackoffSeconds in ms (default 1 s / 10 s). */
+  readonly podInitialBackoffMs?: number;
+  readonly podMaxBackoffMs?: number;
+  /** Node lifecycle timings (grace period for silent agents, eviction poll). */
+  readonly nodeLifecycle?: NodeLifecycleOptions;
   /** Image -> entrypoint (default: the built-in table). */
   readonly images?: ImageCatalog;
   /** refuse_seconds of declines while nothing waits (default 5, Mesos' default). */
@@ -53,9 +60,6 @@ export interface KubeFramework {
   stop(): Promise<void>;
 }
 
-/** kube-scheduler's podInitialBackoffSeconds and podMaxBackoffSeconds. */
-const BACKOFF_INITIAL_MS = 1000;
-const BACKOFF_MAX_MS = 10_000;
 const SCHEDULER = "default-scheduler";
 
 interface TaskRecord extends TaskView {
@@ -74,7 +78,12 @@ export async function startKubeFramework(opts: KubeFrameworkOptions): Promise<Ku
 
 class Framework implements KubeFramework {
   private readonly role: string;
-  private readonly placement: Placement;
+  /** The scheduler's view of nodes and bound pods, and its queue of pods to place. */
+  private readonly sync: SnapshotSync;
+  private readonly queue: SchedulingQueue;
+  private readonly lifecycle: NodeLifecycle;
+  /** Namespaces, and the owners of default spread selectors (Services and controllers). */
+  private readonly extra: Record<"namespaces" | "services" | "replicasets" | "replicationcontrollers" | "statefulsets", Informer<KubeObject>>;
   private readonly images: ImageCatalog;
   private readonly log: Logger;
   private readonly pods: Informer<Pod>;
@@ -103,7 +112,6 @@ class Framework implements KubeFramework {
   private readonly launched = new Map<string, string>();
   /** Pod uid -> why it cannot run (it is bound but not launched). */
   private readonly blocked = new Map<string, { reason: string; message: string; agentId: string }>();
-  private readonly backoff = new Map<string, { attempts: number; until: number; message: string }>();
   private lastRevive = 0;
   private reviveTimer: NodeJS.Timeout | undefined;
   private cycleRunning = false;
@@ -115,7 +123,20 @@ class Framework implements KubeFramework {
 
   constructor(private readonly opts: KubeFrameworkOptions) {
     this.role = opts.role ?? "kubernetes";
-    this.placement = opts.placement ?? firstFit;
+    const inf = (group: string, version: string, plural: string) => new Informer<KubeObject>(opts.client, { group, version, plural }, { onError: (e) => this.log.warn(`${plural} watch error`, { err: e }) });
+    this.extra = {
+      namespaces: inf("", "v1", "namespaces"),
+      services: inf("", "v1", "services"),
+      replicasets: inf("apps", "v1", "replicasets"),
+      replicationcontrollers: inf("", "v1", "replicationcontrollers"),
+      statefulsets: inf("apps", "v1", "statefulsets"),
+    };
+    const byKind: Record<string, Informer<KubeObject>> = { ReplicaSet: this.extra.replicasets, ReplicationController: this.extra.replicationcontrollers, StatefulSet: this.extra.statefulsets };
+    this.sync = new SnapshotSync({
+      services: (ns) => this.extra.services.list().filter((s) => s.metadata?.namespace === ns),
+      controller: (kind, ns, name) => byKind[kind]?.get(`${ns}/${name}`),
+    });
+    this.queue = new SchedulingQueue({ ...(opts.podInitialBackoffMs ? { initialBackoffMs: opts.podInitialBackoffMs } : {}), ...(opts.podMaxBackoffMs ? { maxBackoffMs: opts.podMaxBackoffMs } : {}) });
     this.images = opts.images ?? BUILTIN_IMAGES;
     this.log = opts.log;
     this.pods = new Informer<Pod>(opts.client, PODS, { onError: (e) => this.log.warn("pod watch error", { err: e }) });
@@ -125,6 +146,18 @@ class Framework implements KubeFramework {
     this.schedulerEvents = this.events.newRecorder(SCHEDULER);
     this.kubeletEvents = this.events.newRecorder("kubelet");
     this.ids = new FrameworkIdStore(opts.client, CONFIGMAPS);
+    this.lifecycle = new NodeLifecycle(
+      {
+        client: opts.client,
+        log: this.log.child({ part: "node-lifecycle" }),
+        events: this.events.newRecorder("taint-eviction-controller"),
+        nodes: () => this.nodes.list(),
+        node: (name) => this.nodes.get(name),
+        pods: () => this.pods.list(),
+        setPosting: (agentId, posting) => this.mirror.setLost(agentId, !posting),
+      },
+      opts.nodeLifecycle,
+    );
   }
 
   frameworkId(): string | undefined {
@@ -134,12 +167,19 @@ class Framework implements KubeFramework {
   async start(): Promise<void> {
     this.pods.on({
       add: (p) => this.podChanged(p),
-      update: (p) => this.podChanged(p),
+      update: (p, old) => this.podChanged(p, old),
       delete: (p) => this.podGone(p),
     });
-    void this.pods.start();
-    void this.nodes.start();
-    await Promise.all([this.pods.synced, this.nodes.synced]);
+    // Cluster events that may make unschedulable pods fit (MoveAllToActiveOrBackoffQueue).
+    this.nodes.on({
+      add: (n) => this.nodeChanged(n),
+      update: (n) => this.nodeChanged(n),
+      delete: (n) => this.sync.removeNode(n.metadata?.name ?? ""),
+    });
+    this.extra.namespaces.on({ add: (n) => this.sync.setNamespace(n), update: (n) => this.sync.setNamespace(n), delete: (n) => this.sync.setNamespace(n, true) });
+    const informers = [this.pods, this.nodes, ...Object.values(this.extra)];
+    for (const i of informers) void i.start();
+    await Promise.all(informers.map((i) => i.synced));
     this.fwId = await this.ids.load();
     for (let i = 0; i < 4; i++) this.workers.push(this.statusWorker());
     const refresh = setInterval(() => {
@@ -163,6 +203,8 @@ class Framework implements KubeFramework {
     clearTimeout(this.reviveTimer);
     this.pods.stop();
     this.nodes.stop();
+    for (const i of Object.values(this.extra)) i.stop();
+    this.lifecycle.stop();
     this.mirror.stop();
     this.statusQueue.shutDown();
     await Promise.all(this.workers);
@@ -229,11 +271,22 @@ class Framework implements KubeFramework {
         break;
       case "OFFERS":
         for (const o of e.offers?.offers ?? []) this.offers.set(o.id.value, o);
+        for (const o of e.offers?.offers ?? []) if (this.lifecycle.agentSeen(o.agent_id.value)) this.agentBack(o.agent_id.value);
         for (const o of e.offers?.offers ?? []) this.observeAgent(o);
+        // Offered resources are a cluster event: unschedulable pods may fit them now.
+        this.queue.moveAllToActiveOrBackoff();
         this.kick();
         break;
       case "RESCIND":
-        if (e.rescind) this.offers.delete(e.rescind.offer_id.value);
+        if (e.rescind) {
+          const o = this.offers.get(e.rescind.offer_id.value);
+          this.offers.delete(e.rescind.offer_id.value);
+          // A disconnected agent's offers are rescinded: it is lost unless it offers again soon.
+          if (o) {
+            this.lifecycle.offerRescinded(o.agent_id.value, this.mirror.nodeName(o.agent_id.value));
+            this.reviveSoon();
+          }
+        }
         break;
       case "UPDATE":
         if (e.update) this.onUpdate(e.update.status);
@@ -248,6 +301,7 @@ class Framework implements KubeFramework {
         break;
       case "FAILURE":
         this.log.warn("agent or executor failure", { failure: e.failure });
+        if (e.failure?.agent_id && !e.failure.executor_id) this.lifecycle.agentLost(e.failure.agent_id.value, this.mirror.nodeName(e.failure.agent_id.value), "agent failure");
         break;
       default:
         break;
@@ -294,12 +348,22 @@ class Framework implements KubeFramework {
 
   // ---- agents and Nodes ------------------------------------------------------------------
 
+  /** A lost agent is back: kills sent while it was away never arrived, so pods being deleted are looked at again. */
+  private agentBack(agentId: string): void {
+    for (const t of this.tasks.values()) {
+      if (t.agentId !== agentId) continue;
+      t.killSent = false;
+      this.statusQueue.add(t.podKey);
+    }
+  }
+
   private observeAgent(o: Offer): void {
     const ip = o.url?.address?.ip ?? (/^\d+\.\d+\.\d+\.\d+$/.test(o.hostname) ? o.hostname : "127.0.0.1");
     const agent: AgentSeen = {
       agentId: o.agent_id.value,
       hostname: o.hostname,
       ip,
+      ...(o.url?.address?.port ? { port: o.url.address.port } : {}),
       attributes: o.attributes ?? [],
       ...(o.domain?.fault_domain ? { domain: { zone: o.domain.fault_domain.zone.name ?? o.domain.fault_domain.zone.value, region: o.domain.fault_domain.region.name ?? o.domain.fault_domain.region.value } } : {}),
     };
@@ -330,20 +394,6 @@ class Framework implements KubeFramework {
     return a;
   }
 
-  private candidates(): NodeCandidate[] {
-    return this.mirror.agents().map((agent) => {
-      const name = this.mirror.nodeName(agent.agentId)!;
-      const node = this.nodes.get(name);
-      return {
-        name,
-        agentId: agent.agentId,
-        labels: node?.metadata?.labels ?? this.mirror.labels(agent.agentId),
-        unschedulable: Boolean(node?.spec?.unschedulable),
-        free: this.heldOn(agent.agentId),
-      };
-    });
-  }
-
   // ---- the pending queue and the scheduling cycle ----------------------------------------
 
   private podByUid(key: string, uid: string): Pod | undefined {
@@ -370,17 +420,37 @@ class Framework implements KubeFramework {
       .sort((a, b) => (b.spec?.priority ?? 0) - (a.spec?.priority ?? 0) || (a.metadata?.creationTimestamp ?? "").localeCompare(b.metadata?.creationTimestamp ?? "") || podKey(a).localeCompare(podKey(b)));
   }
 
-  private podChanged(p: Pod): void {
+  private podChanged(p: Pod, old?: Pod): void {
     this.statusQueue.add(podKey(p));
-    if (this.isPending(p)) {
-      if (this.offers.size === 0 && this.subscribed && !this.backoff.has(p.metadata?.uid ?? "")) this.reviveSoon();
-      this.kick();
+    if (p.metadata?.deletionTimestamp || p.status?.phase === "Succeeded" || p.status?.phase === "Failed") this.sync.forgetPod(podKey(p));
+    else if (p.spec?.nodeName) this.sync.syncPod(p);
+    if (old?.spec?.nodeName && !p.spec?.nodeName) this.sync.forgetPod(podKey(p));
+    // A pod that stopped using its node frees room for others.
+    if (old && isActive(old) && !isActive(p)) this.queue.moveAllToActiveOrBackoff();
+    if (!this.isPending(p)) {
+      this.queue.delete(podKey(p));
+      return;
     }
+    if (!p.spec?.nodeName) {
+      // Status-only updates (ours included) leave an unschedulable pod where it is, as upstream's isPodUpdated.
+      if (!this.queue.has(podKey(p)) || !old || significantChange(old, p)) this.queue.add(queued(p));
+    }
+    if (this.offers.size === 0 && this.subscribed && this.queue.hasActive()) this.reviveSoon();
+    this.kick();
+  }
+
+  private nodeChanged(n: NodeObj): void {
+    this.sync.upsertNode(n);
+    this.lifecycle.nodeChanged(n);
+    this.queue.moveAllToActiveOrBackoff();
+    this.kick();
   }
 
   private podGone(p: Pod): void {
     const uid = p.metadata?.uid ?? "";
-    this.backoff.delete(uid);
+    this.sync.forgetPod(podKey(p));
+    this.queue.delete(podKey(p));
+    this.queue.moveAllToActiveOrBackoff();
     this.blocked.delete(uid);
     // Deleted without waiting for us (force, grace 0): its tasks must not outlive it.
     for (const t of [...this.tasks.values()]) {
@@ -428,53 +498,84 @@ class Framework implements KubeFramework {
 
   private async cycle(): Promise<void> {
     if (!this.subscribed || !this.reconciled || this.stopped) return;
-    const pending = this.pending();
     if (!this.offers.size) {
-      if (pending.length && this.suppressed) {
+      if (this.pending().length && this.suppressed) {
         this.suppressed = false;
         await this.call({ type: "REVIVE", revive: { roles: [this.role] } });
       }
       return;
     }
-    const now = Date.now();
-    const candidates = this.candidates().map((c) => ({ ...c, free: { ...c.free } }));
-    const plans: { pod: Pod; node: NodeCandidate }[] = [];
-    for (const pod of pending) {
-      const uid = pod.metadata?.uid ?? "";
-      const b = this.backoff.get(uid);
-      if (b && b.until > now) continue;
+    // What the held offers leave free, per node.
+    const offered = new Map<string, Amounts>();
+    const agentOf = new Map<string, string>();
+    for (const agentId of new Set([...this.offers.values()].map((o) => o.agent_id.value))) {
+      const name = this.mirror.nodeName(agentId);
+      if (!name) continue;
+      offered.set(name, this.heldOn(agentId));
+      agentOf.set(name, agentId);
+    }
+    const take = (free: Amounts, needs: Amounts) => {
+      free.cpus -= needs.cpus;
+      free.mem -= needs.mem;
+      free.disk -= needs.disk;
+    };
+    const plans: { pod: Pod; node: string; agentId: string }[] = [];
+    // Pods already bound (by us before a restart, or by their creator) launch on their own node's offers.
+    for (const pod of this.pods.list()) {
+      const name = pod.spec?.nodeName;
+      if (!name || !this.isPending(pod)) continue;
+      const free = offered.get(name);
       const needs = podResources(pod);
-      const res = this.placement.place(pod, needs, candidates);
-      if (!res.node) {
-        this.unschedulable(pod, res.message);
+      if (!free || needs.cpus > free.cpus + 1e-9 || needs.mem > free.mem + 1e-9 || needs.disk > free.disk + 1e-9) continue;
+      take(free, needs);
+      plans.push({ pod, node: name, agentId: agentOf.get(name)! });
+    }
+    // The queue, best first: kube-scheduler's filters and scores plus what the offers can launch.
+    for (const q of this.queue.popAll()) {
+      const pod = this.pods.get(q.key);
+      if (!pod || pod.metadata?.uid !== q.uid || !this.isPending(pod) || pod.spec?.nodeName) {
+        this.queue.done(q.key);
         continue;
       }
-      res.node.free.cpus -= needs.cpus;
-      res.node.free.mem -= needs.mem;
-      res.node.free.disk -= needs.disk;
-      plans.push({ pod, node: res.node });
+      const info = this.sync.podInfo(pod);
+      const needs = podResources(pod);
+      const d = decide(info, needs, this.sync.snapshot, offered);
+      if ("node" in d) {
+        take(offered.get(d.node)!, needs);
+        this.sync.assume(pod, info, d.node);
+        this.queue.done(q.key);
+        plans.push({ pod, node: d.node, agentId: agentOf.get(d.node)! });
+      } else if ("wait" in d) this.queue.requeue(q.key);
+      else this.unschedulable(pod, d.message);
     }
 
     // Bind, then launch: one LAUNCH_GROUP per pod, one ACCEPT per agent.
     const ops = new Map<string, OfferOperation[]>();
-    for (const { pod, node } of plans) {
-      if (!(await this.bind(pod, node.name))) continue;
+    for (const { pod, node, agentId } of plans) {
+      if (!(await this.bind(pod, node))) {
+        // The scheduler cache's ForgetPod; the pod is tried again if it still waits.
+        this.sync.forgetPod(podKey(pod));
+        const cur = this.pods.get(podKey(pod));
+        if (cur && this.isPending(cur) && !cur.spec?.nodeName) this.queue.add(queued(cur));
+        continue;
+      }
       const uid = pod.metadata?.uid ?? "";
-      this.backoff.delete(uid);
-      const group = podTaskGroup(pod, node.agentId, this.fwId!, this.images);
+      const hostIP = this.mirror.agent(agentId)?.ip ?? "127.0.0.1";
+      // Env, ConfigMap/Secret/downward-API files and probes are rendered here (DESIGN.md decision 10).
+      const group = await podTaskGroup(pod, agentId, this.fwId!, this.images, { client: this.opts.client, nodeName: node, hostIP, podIP: hostIP });
       if (!group.ok) {
-        this.blocked.set(uid, { reason: group.reason, message: group.message, agentId: node.agentId });
+        this.blocked.set(uid, { reason: group.reason, message: group.message, agentId });
         this.kubeletEvents.event(pod, "Warning", "Failed", group.message);
         this.statusQueue.add(podKey(pod));
         continue;
       }
-      this.launched.set(uid, node.agentId);
+      this.launched.set(uid, agentId);
       const at = Date.now() / 1000;
       for (const t of group.tasks)
-        this.tasks.set(t.task_id.value, { taskId: t.task_id.value, state: "TASK_STAGING", at, agentId: node.agentId, podUid: uid, podKey: podKey(pod), container: t.name });
-      const list = ops.get(node.agentId) ?? [];
+        this.tasks.set(t.task_id.value, { taskId: t.task_id.value, state: "TASK_STAGING", at, agentId, podUid: uid, podKey: podKey(pod), container: t.name });
+      const list = ops.get(agentId) ?? [];
       list.push({ type: "LAUNCH_GROUP", launch_group: { executor: group.executor, task_group: { tasks: group.tasks } } });
-      ops.set(node.agentId, list);
+      ops.set(agentId, list);
       this.statusQueue.add(podKey(pod));
     }
 
@@ -510,13 +611,9 @@ class Framework implements KubeFramework {
     return true;
   }
 
-  /** PodScheduled=False, a FailedScheduling event, and back-off before the next try. */
+  /** PodScheduled=False, a FailedScheduling event, and back-off (or a cluster event) before the next try. */
   private unschedulable(pod: Pod, message: string): void {
-    const uid = pod.metadata?.uid ?? "";
-    const prev = this.backoff.get(uid);
-    const attempts = (prev?.attempts ?? 0) + 1;
-    const delay = Math.min(BACKOFF_INITIAL_MS * 2 ** (attempts - 1), BACKOFF_MAX_MS);
-    this.backoff.set(uid, { attempts, until: Date.now() + delay, message });
+    this.queue.addUnschedulable(podKey(pod));
     this.schedulerEvents.event(pod, "Warning", "FailedScheduling", message);
     const cur = pod.status?.conditions?.find((c) => c.type === "PodScheduled");
     if (cur?.status === "False" && cur.message === message) return;
@@ -525,15 +622,15 @@ class Framework implements KubeFramework {
     this.opts.client.patch(PODS, m.namespace ?? "", m.name ?? "", "strategic", patch, { subresource: "status", fieldManager: SCHEDULER }).catch((e: unknown) => this.log.info("could not mark pod unschedulable", { pod: podKey(pod), err: e }));
   }
 
+  /** A cycle when the next back-off ends (flushBackoffQCompleted) or unschedulable pods are flushed. */
   private armBackoffTimer(): void {
     clearTimeout(this.backoffTimer);
-    let next = Infinity;
-    for (const [uid, b] of this.backoff) {
-      if (!this.pods.list().some((p) => p.metadata?.uid === uid)) this.backoff.delete(uid);
-      else next = Math.min(next, b.until);
-    }
+    const next = Math.min(this.queue.nextBackoffEnd() ?? Infinity, this.queue.nextLeftoverFlush() ?? Infinity);
     if (next === Infinity) return;
-    this.backoffTimer = setTimeout(() => this.kick(), Math.max(0, next - Date.now()) + 10);
+    this.backoffTimer = setTimeout(() => {
+      if (this.queue.hasActive() && this.offers.size === 0) this.reviveSoon();
+      this.kick();
+    }, Math.max(0, next - Date.now()) + 10);
     this.backoffTimer.unref();
   }
 
@@ -549,6 +646,12 @@ class Framework implements KubeFramework {
       return;
     }
     const key = `${parsed.namespace}/${parsed.pod}`;
+    if (s.agent_id) {
+      const a = s.agent_id.value;
+      if (s.state === "TASK_UNREACHABLE" || ((s.state === "TASK_LOST" || s.state === "TASK_GONE_BY_OPERATOR") && (s.reason === "REASON_AGENT_REMOVED" || s.reason === "REASON_AGENT_DISCONNECTED" || s.reason === "REASON_AGENT_REMOVED_BY_OPERATOR")))
+        this.lifecycle.agentLost(a, this.mirror.nodeName(a), s.state);
+      else if (s.state === "TASK_RUNNING" && s.reason !== "REASON_RECONCILIATION" && this.lifecycle.agentSeen(a)) this.agentBack(a);
+    }
     const prev = this.tasks.get(id);
     const agentId = s.agent_id?.value ?? prev?.agentId ?? this.launched.get(parsed.uid) ?? "";
     const at = s.timestamp ?? Date.now() / 1000;
@@ -566,11 +669,14 @@ class Framework implements KubeFramework {
       ...(s.message ? { message: s.message } : {}),
       ...(s.reason ? { reason: s.reason } : {}),
       ...(prev?.killSent ? { killSent: true } : {}),
+      // The agent's runtime fields (restarts, readiness); a status without them (one the master made) keeps the last.
+      ...(s.restart_count !== undefined ? { runtime: s } : prev?.runtime ? { runtime: prev.runtime } : {}),
     };
     this.tasks.set(id, rec);
     if (agentId && !isTerminal(s.state)) this.launched.set(parsed.uid, agentId);
     const pod = this.podByUid(key, parsed.uid);
     if (s.state === "TASK_RUNNING" && prev?.state !== "TASK_RUNNING" && pod && prev) this.kubeletEvents.event(pod, "Normal", "Started", `Started container ${parsed.container}`);
+    if (pod && s.backoff && !prev?.runtime?.backoff) this.kubeletEvents.event(pod, "Warning", "BackOff", `Back-off restarting failed container ${parsed.container} in pod ${parsed.pod}_${parsed.namespace}(${parsed.uid})`);
     // The launch never happened (offer gone, agent gone before it started): place the pod again.
     if (!prev?.runningSince && rec.runningSince === undefined && (s.state === "TASK_DROPPED" || s.reason === "REASON_INVALID_OFFERS")) {
       this.log.info("launch dropped, the pod goes back to the queue", { task: id, message: s.message });
@@ -656,6 +762,21 @@ class Framework implements KubeFramework {
     if (sameStatus(pod.status, status)) return;
     await this.opts.client.patch(PODS, m.namespace ?? "", m.name ?? "", "merge", { metadata: { uid }, status }, { subresource: "status", fieldManager: "kubelet" });
   }
+}
+
+function queued(p: Pod): QueuedPod {
+  return { key: podKey(p), uid: p.metadata?.uid ?? "", priority: p.spec?.priority ?? 0, timestamp: Date.parse(p.metadata?.creationTimestamp ?? "") || 0 };
+}
+
+/** Bound to a node and not finished: it holds resources there. */
+function isActive(p: Pod): boolean {
+  return Boolean(p.spec?.nodeName) && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed";
+}
+
+/** isPodUpdated: anything but status and resourceVersion changed. */
+function significantChange(old: Pod, p: Pod): boolean {
+  const strip = (x: Pod) => JSON.stringify({ spec: x.spec, labels: x.metadata?.labels, annotations: x.metadata?.annotations });
+  return strip(old) !== strip(p);
 }
 
 function addScalars(a: Amounts, o: Offer): void {

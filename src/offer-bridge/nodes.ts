@@ -29,12 +29,14 @@ export interface AgentSeen {
   readonly hostname: string;
   /** Address pods on this agent are reached at (host networking). */
   readonly ip: string;
+  /** The agent's container API port (AgentInfo.port): kubectl logs/exec/port-forward go there, as to a kubelet's. */
+  readonly port?: number;
   readonly attributes: readonly Attribute[];
   readonly domain?: { readonly zone?: string; readonly region?: string };
 }
 
 interface Mirrored {
-  readonly agent: AgentSeen;
+  agent: AgentSeen;
   readonly name: string;
   capacity: Amounts;
   /** The capacity last written to the Node ("" before the first write). */
@@ -52,6 +54,8 @@ export class NodeMirror {
   private readonly byAgent = new Map<string, Mirrored>();
   private readonly timers: NodeJS.Timeout[] = [];
   private stopped = false;
+  /** Agents the master reports lost: their Node's status and Lease are no longer renewed (node-lifecycle.ts owns them). */
+  private readonly lost = new Set<string>();
 
   constructor(
     private readonly client: ApiClient,
@@ -103,10 +107,30 @@ export class NodeMirror {
       this.byAgent.set(agent.agentId, m);
       this.log.info("agent mirrored as a node", { agent: agent.agentId, node: name });
     } else {
+      // A restarted agent may serve on another address or port: the Node must follow.
+      if (m.agent.ip !== agent.ip || m.agent.port !== agent.port) {
+        m.agent = agent;
+        m.written = "";
+      }
       m.capacity = { cpus: Math.max(m.capacity.cpus, total.cpus), mem: Math.max(m.capacity.mem, total.mem), disk: Math.max(m.capacity.disk, total.disk) };
     }
     if (JSON.stringify(m.capacity) !== m.written) this.write(m);
     return m.name;
+  }
+
+  /** A lost agent stops posting status, as a kubelet that is gone; once back, its Node is written at once. */
+  setLost(agentId: string, lost: boolean): void {
+    if (!lost && this.lost.delete(agentId)) {
+      const m = this.byAgent.get(agentId);
+      if (m) {
+        this.write(m, true);
+        void this.renewLease(m).catch((e: unknown) => this.log.warn("could not renew node lease", { node: m.name, err: e }));
+      }
+    } else if (lost) this.lost.add(agentId);
+  }
+
+  isLost(agentId: string): boolean {
+    return this.lost.has(agentId);
   }
 
   private heartbeat(): void {
@@ -114,8 +138,12 @@ export class NodeMirror {
   }
 
   /** Writes are serialized per node; a write asked while one runs is folded into the next. */
-  private write(m: Mirrored): void {
-    if (this.stopped || m.writing) return;
+  private write(m: Mirrored, force = false): void {
+    if (this.stopped || this.lost.has(m.agent.agentId)) return;
+    if (m.writing) {
+      if (force) m.written = "";
+      return;
+    }
     const snapshot = JSON.stringify(m.capacity);
     m.writing = this.ensureNode(m)
       .then(() => {
@@ -161,6 +189,7 @@ export class NodeMirror {
   private async renewLeases(): Promise<void> {
     for (const m of this.byAgent.values()) {
       if (this.stopped) return;
+      if (this.lost.has(m.agent.agentId)) continue;
       try {
         await this.renewLease(m);
       } catch (e) {
@@ -244,7 +273,7 @@ function nodeStatus(m: Mirrored, now: Date): Record<string, unknown> {
       { type: "InternalIP", address: m.agent.ip },
       { type: "Hostname", address: m.agent.hostname },
     ],
-    daemonEndpoints: { kubeletEndpoint: { Port: 0 } },
+    daemonEndpoints: { kubeletEndpoint: { Port: m.agent.port ?? 0 } },
     nodeInfo: {
       machineID: "",
       systemUUID: "",

@@ -1,9 +1,15 @@
 /**
- * Where a pod goes, behind a small interface so that kube-scheduler's filters and scores
- * (src/offer-bridge/scheduling, being written) can replace this first fit. A candidate is
- * one Node (one agent) with what the offers held for it leave free.
+ * Where a pod goes: kube-scheduler's default profile (./scheduling) over the NodeSnapshot,
+ * with one more filter that only the offer-bridge has: a node is feasible only if the
+ * framework holds offers for its agent with enough of the offered resources, because the
+ * offer is what can actually be launched. A node that would fit but has no offer at hand
+ * does not make the pod unschedulable: it waits for the next offers quietly.
+ *
+ * The first-fit placement of the first slice stays for its unit tests (`firstFit`).
  */
 import type { Pod } from "./types.js";
+import { schedulePod, UNSCHEDULABLE, type NodeSnapshot, type PodInfo, type ScheduleOptions, type Status } from "./scheduling/index.js";
+import { status } from "./scheduling/framework.js";
 
 export interface Amounts {
   cpus: number;
@@ -12,6 +18,44 @@ export interface Amounts {
   /** MiB */
   disk: number;
 }
+
+/** berth's own filter reason: the node fits in every other way, but nothing of it is offered right now. */
+export const NO_OFFER = "node(s) had no offered resources";
+const EPS = 1e-9;
+const INSUFFICIENT = {
+  cpus: status("Offers", UNSCHEDULABLE, "Insufficient cpu"),
+  mem: status("Offers", UNSCHEDULABLE, "Insufficient memory"),
+  disk: status("Offers", UNSCHEDULABLE, "Insufficient ephemeral-storage"),
+};
+const NONE_OFFERED = status("Offers", UNSCHEDULABLE, NO_OFFER);
+
+export type Decision =
+  | { readonly node: string }
+  | { readonly wait: true }
+  | { readonly unschedulable: true; readonly message: string };
+
+/**
+ * Schedule one pod: `offered` is what the held offers leave free per node name (the caller
+ * subtracts each placement before the next pod).
+ */
+export function decide(info: PodInfo, needs: Amounts, snap: NodeSnapshot, offered: ReadonlyMap<string, Amounts>, opts: ScheduleOptions = {}): Decision {
+  const offerFilter = (_p: PodInfo, node: { name: string }): Status | null => {
+    const free = offered.get(node.name);
+    if (!free) return NONE_OFFERED;
+    if (needs.cpus > free.cpus + EPS) return INSUFFICIENT.cpus;
+    if (needs.mem > free.mem + EPS) return INSUFFICIENT.mem;
+    if (needs.disk > free.disk + EPS) return INSUFFICIENT.disk;
+    return null;
+  };
+  const r = schedulePod(info, snap, { ...opts, extraFilter: offerFilter });
+  if ("node" in r) return { node: r.node };
+  if (r.reasons.has(NO_OFFER)) return { wait: true };
+  // An offered agent whose Node is not in the snapshot yet (just created): try again then.
+  for (const name of offered.keys()) if (!snap.node(name)) return { wait: true };
+  return { unschedulable: true, message: r.message };
+}
+
+// ---- the first slice's first fit (kept for its unit tests) -------------------------------
 
 export interface NodeCandidate {
   readonly name: string;
@@ -42,18 +86,15 @@ export const firstFit: Placement = {
   },
 };
 
-/** The reasons (worded as kube-scheduler's plugins) why pod does not fit on c. */
 function misfit(pod: Pod, needs: Amounts, c: NodeCandidate): string[] {
   const spec = pod.spec ?? {};
-  // NodeName and NodeUnschedulable/NodeAffinity stop at the first failing filter, as the framework's filter loop does.
   if (spec.nodeName && spec.nodeName !== c.name) return ["node(s) didn't match the requested node name"];
   if (c.unschedulable) return ["node(s) were unschedulable"];
   for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) if (c.labels[k] !== v) return ["node(s) didn't match Pod's node affinity/selector"];
   const out: string[] = [];
-  const eps = 1e-9;
-  if (needs.cpus > c.free.cpus + eps) out.push("Insufficient cpu");
-  if (needs.mem > c.free.mem + eps) out.push("Insufficient memory");
-  if (needs.disk > c.free.disk + eps) out.push("Insufficient ephemeral-storage");
+  if (needs.cpus > c.free.cpus + EPS) out.push("Insufficient cpu");
+  if (needs.mem > c.free.mem + EPS) out.push("Insufficient memory");
+  if (needs.disk > c.free.disk + EPS) out.push("Insufficient ephemeral-storage");
   return out;
 }
 

@@ -23,14 +23,40 @@ export interface EnvVar {
   valueFrom?: unknown;
 }
 
+export interface K8sHandler {
+  exec?: { command?: string[] };
+  httpGet?: { port: number | string; path?: string; scheme?: string; host?: string; httpHeaders?: { name: string; value: string }[] };
+  tcpSocket?: { port: number | string };
+  grpc?: { port: number; service?: string };
+  sleep?: { seconds: number };
+}
+
+export interface K8sProbe extends K8sHandler {
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  successThreshold?: number;
+  failureThreshold?: number;
+}
+
 export interface Container {
   name: string;
   image?: string;
   command?: string[];
   args?: string[];
   env?: EnvVar[];
+  envFrom?: { prefix?: string; configMapRef?: { name?: string; optional?: boolean }; secretRef?: { name?: string; optional?: boolean } }[];
   workingDir?: string;
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  ports?: { name?: string; containerPort: number; protocol?: string; hostPort?: number }[];
+  volumeMounts?: { name: string; mountPath: string; subPath?: string; readOnly?: boolean }[];
+  livenessProbe?: K8sProbe;
+  readinessProbe?: K8sProbe;
+  startupProbe?: K8sProbe;
+  lifecycle?: { preStop?: K8sHandler; postStart?: K8sHandler };
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: string;
+  restartPolicy?: string;
 }
 
 export interface PodCondition {
@@ -64,6 +90,7 @@ export interface PodStatus {
   phase?: string;
   conditions?: PodCondition[];
   containerStatuses?: ContainerStatus[];
+  initContainerStatuses?: ContainerStatus[];
   hostIP?: string;
   hostIPs?: { ip: string }[];
   podIP?: string;

@@ -103,11 +103,11 @@ describe("offer-bridge: pods on offered resources", function () {
       const x = await getPod(c, "huge");
       return x?.status?.conditions?.find((k) => k.type === "PodScheduled" && k.status === "False") && x;
     });
-    expect(p.status!.conditions!.find((k) => k.type === "PodScheduled")).to.include({ reason: "Unschedulable", message: "0/1 nodes are available: 1 Insufficient cpu." });
+    expect(p.status!.conditions!.find((k) => k.type === "PodScheduled")).to.include({ reason: "Unschedulable", message: "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling." });
     expect(p.status!.phase).to.equal("Pending");
     expect(p.spec?.nodeName).to.equal(undefined);
     const ev = await eventually("FailedScheduling", async () => (await eventsFor(c, "huge")).find((e) => e.reason === "FailedScheduling"));
-    expect(ev).to.include({ type: "Warning", message: "0/1 nodes are available: 1 Insufficient cpu." });
+    expect(ev).to.include({ type: "Warning", message: "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling." });
     expect(ev.source?.component).to.equal("default-scheduler");
     // Back-off retries: the event's count grows.
     await eventually("a retried FailedScheduling", async () => ((await eventsFor(c, "huge")).find((e) => e.reason === "FailedScheduling") as unknown as { count: number }).count >= 2, 8000);
@@ -117,7 +117,7 @@ describe("offer-bridge: pods on offered resources", function () {
 
   it("nodeSelector that no node matches is unschedulable; one that matches is placed", async () => {
     await c.client.create(PODS, "default", pod("sel-no", { containers: [{ name: "c", image: "busybox", command: ["sleep", "30"] }], nodeSelector: { disk: "ssd" } }));
-    await eventually("sel-no unschedulable", async () => (await getPod(c, "sel-no"))?.status?.conditions?.find((k) => k.type === "PodScheduled")?.message === "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector.");
+    await eventually("sel-no unschedulable", async () => (await getPod(c, "sel-no"))?.status?.conditions?.find((k) => k.type === "PodScheduled")?.message === "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.");
     await c.client.create(PODS, "default", pod("sel-yes", { containers: [{ name: "c", image: "busybox", command: ["sleep", "30"] }], nodeSelector: { "kubernetes.io/os": "linux" } }));
     await eventually("sel-yes Running", async () => (await getPod(c, "sel-yes"))?.status?.phase === "Running");
     await c.client.delete(PODS, "default", "sel-no");

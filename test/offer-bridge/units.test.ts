@@ -2,7 +2,16 @@
 import { expect } from "chai";
 import { parseQuantity, formatCpu, formatMebibytes, mebibytes } from "../../src/offer-bridge/quantity.js";
 import { BUILTIN_IMAGES, containerArgv, imageRepository } from "../../src/offer-bridge/images.js";
-import { expand, parseTaskId, podTaskGroup, taskIdOf } from "../../src/offer-bridge/pod-tasks.js";
+import { expand, parseTaskId, podTaskGroup, taskIdOf, type RenderContext } from "../../src/offer-bridge/pod-tasks.js";
+import { ApiClientError, type ApiClient } from "../../src/k8s-api/client/types.js";
+
+/** A render context whose API holds nothing (no services, no ConfigMaps). */
+const NO_API: RenderContext = {
+  client: { list: async () => ({ items: [] }), get: async () => Promise.reject(new ApiClientError(404, "NotFound", "not found")) } as unknown as ApiClient,
+  nodeName: "n1",
+  hostIP: "10.0.0.1",
+  podIP: "10.0.0.1",
+};
 import { firstFit, fitError, type NodeCandidate } from "../../src/offer-bridge/placement.js";
 import { computePodStatus, type TaskView } from "../../src/offer-bridge/pod-status.js";
 import type { Pod } from "../../src/offer-bridge/types.js";
@@ -42,8 +51,8 @@ describe("offer-bridge: units", () => {
     expect(parseTaskId("hello-1")).to.equal(undefined);
   });
 
-  it("renders a pod as one task group: argv with shell=false, plain env, $(VAR) expansion, requests or defaults", () => {
-    const g = podTaskGroup(
+  it("renders a pod as one task group: argv with shell=false, plain env, $(VAR) expansion, requests or defaults", async () => {
+    const g = await podTaskGroup(
       pod({
         terminationGracePeriodSeconds: 7,
         containers: [
@@ -54,19 +63,20 @@ describe("offer-bridge: units", () => {
       "agent-1",
       "fw-1",
       BUILTIN_IMAGES,
+      NO_API,
     );
     if (!g.ok) throw new Error(g.message);
     expect(g.executor).to.include({ type: "DEFAULT" });
     expect(g.executor.executor_id.value).to.equal("ns.web.v1.0b6e-11");
     const [a, b] = g.tasks;
     expect(a!.command).to.deep.include({ shell: false, value: "echo", arguments: ["echo", "hi $(x)"] });
-    expect(a!.command!.environment!.variables.map((v) => v.name)).to.deep.equal(["HOSTNAME", "GREETING"]);
+    expect(a!.command!.environment!.variables.map((v) => v.name)).to.deep.equal(["HOSTNAME", "GREETING", "FROM"]);
     expect(a!.resources).to.deep.equal([{ name: "cpus", type: "SCALAR", scalar: { value: 0.25 } }, { name: "mem", type: "SCALAR", scalar: { value: 64 } }]);
     expect(b!.resources.map((r) => r.scalar?.value)).to.deep.equal([0.1, 200]);
     expect(a!.kill_policy?.grace_period?.nanoseconds).to.equal(7e9);
     expect(expand("$(A)-$(B)", new Map([["A", "1"]]))).to.equal("1-$(B)");
-    const bad = podTaskGroup(pod({ initContainers: [{ name: "i", command: ["true"] }], containers: [{ name: "c", command: ["true"] }] }), "a", "f", BUILTIN_IMAGES);
-    expect(bad).to.deep.include({ ok: false, reason: "CreateContainerConfigError" });
+    const bad = await podTaskGroup(pod({ containers: [{ name: "c", command: ["true"], env: [{ name: "X", valueFrom: { configMapKeyRef: { name: "nope", key: "k" } } }] }] }), "a", "f", BUILTIN_IMAGES, NO_API);
+    expect(bad).to.deep.include({ ok: false, reason: "CreateContainerConfigError", message: 'configmap "nope" not found' });
   });
 
   it("words unschedulable pods as kube-scheduler's FitError", () => {

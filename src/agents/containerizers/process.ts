@@ -23,6 +23,7 @@ import type { Resource } from "../../mesos/v1.js";
 import { cgroupPids, createTaskCgroup, detectCgroups, maxMemoryUsed, oomKills, pruneAgentCgroups, removeTaskCgroup, type CgroupSupport, type TaskCgroup } from "./cgroups.js";
 import { isAlive, killGroup, procStat } from "./proc.js";
 import type { Container, ContainerExit, ContainerState, Containerizer, LaunchHooks, LaunchSpec } from "./types.js";
+import { mountEnv, workingDir } from "../runtime/sandbox.js";
 
 const WRAPPER = [
   'exit_file=$1; cgroups=$2; shift 2',
@@ -71,7 +72,7 @@ export class ProcessContainerizer implements Containerizer {
     const err = openSync(join(spec.sandbox, "stderr"), "a");
     try {
       const child = spawn("/bin/sh", ["-c", WRAPPER, "berth-task", join(spec.sandbox, EXIT_STATUS_FILE), (cgroup?.procs ?? []).join(" "), ...cmd], {
-        cwd: spec.sandbox,
+        cwd: workingDir(spec.sandbox, spec.task.runtime),
         env: environment(spec),
         detached: true,
         stdio: ["ignore", out, err],
@@ -198,7 +199,8 @@ export function commandLine(spec: LaunchSpec): string[] {
   return ["/bin/sh", "-c", c.value];
 }
 
-function environment(spec: LaunchSpec): NodeJS.ProcessEnv {
+/** The task's environment (also what its exec probes and hooks run with). */
+export function environment(spec: LaunchSpec): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith("BERTH_") || k.startsWith("MESOS_")) delete env[k];
   for (const v of spec.task.command?.environment?.variables ?? []) {
@@ -211,6 +213,7 @@ function environment(spec: LaunchSpec): NodeJS.ProcessEnv {
   env.MESOS_FRAMEWORK_ID = spec.frameworkId;
   env.MESOS_EXECUTOR_ID = spec.executorId;
   env.MESOS_CONTAINER_ID = spec.containerId;
+  Object.assign(env, mountEnv(spec.sandbox, spec.task.runtime));
   return env;
 }
 

@@ -59,6 +59,7 @@ export class LocalClient implements ApiClient {
       await wrap(() => this.registry.bindPod(ns, obj.metadata?.name ?? "", structuredClone(obj), this.wopts(o)));
       return obj;
     }
+    if (o?.subresource === "eviction" && r.group === "" && r.plural === "pods") return (await wrap(() => this.registry.evictPod(ns, obj.metadata?.name ?? "", structuredClone(obj), this.wopts(o)))) as T;
     if (o?.subresource) throw new ApiClientError(405, "MethodNotAllowed", `create on ${r.plural}/${o.subresource} is not supported by this client`);
     return (await wrap(() => this.registry.create(this.info(r), ns, structuredClone(obj), this.wopts(o)))).object as T;
   }

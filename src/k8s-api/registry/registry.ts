@@ -18,6 +18,8 @@ import { scaleOf, applyScale } from "./scale.js";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../validation/meta.js";
 import { updateManagedFields } from "../patch/index.js";
 import { ServiceAllocator, type ServiceRanges } from "./service-allocation.js";
+import { admitPodPriority, type PriorityClassLookup } from "./admission-priority.js";
+import { evictPod } from "./eviction.js";
 
 /** Namespaces that always exist and can never be deleted (as kube-apiserver's). */
 export const IMMORTAL_NAMESPACES: readonly string[] = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -205,6 +207,26 @@ export class Registry {
     return scaleOf(info, res.object);
   }
 
+  /** pods/eviction (policy/v1 Eviction): delete the pod unless its PodDisruptionBudget forbids it (eviction.ts). */
+  async evictPod(ns: string, name: string, eviction: KubeObject, o: WriteOptions = {}): Promise<KubeObject> {
+    const pods = mustFind("", "v1", "pods");
+    const pdbs = mustFind("policy", "v1", "poddisruptionbudgets");
+    return evictPod(
+      {
+        pods,
+        pdbs,
+        get: (info, n, x) => this.get(info, n, x),
+        list: async (info, n) => (await this.list(info, n, {})).items,
+        updateStatus: async (info, n, obj) => (await this.update(info, n, obj.metadata?.name ?? "", obj, { fieldManager: o.fieldManager ?? "kube-apiserver" }, "status")).object,
+        delete: (info, n, x, opts) => this.delete(info, n, x, opts, { ...o, dryRun: Boolean(opts.dryRun?.length) }),
+      },
+      ns,
+      name,
+      eviction,
+      Boolean(o.dryRun),
+    );
+  }
+
   /** pods/binding: assign a pod to a node once (as the scheduler's Bind). */
   async bindPod(ns: string, name: string, binding: KubeObject, o: WriteOptions = {}): Promise<void> {
     const pods = this.storeFor(mustFind("", "v1", "pods"));
@@ -229,9 +251,19 @@ export class Registry {
 
   // ---- namespaces -----------------------------------------------------------------
 
+  /** PriorityClasses as the Priority admission plugin reads them. */
+  private priorityClasses(): PriorityClassLookup {
+    const store = this.storeFor(mustFind("scheduling.k8s.io", "v1", "priorityclasses"));
+    return {
+      get: async (name) => (await store.tryGet("", name))?.obj as PriorityClassLookup extends { get(n: string): Promise<infer T> } ? T : never,
+      list: async () => (await store.list("", {})).items as never,
+    };
+  }
+
   /** Namespace lifecycle admission: the namespace must exist and not be terminating. */
   private async admitCreate(info: ResourceInfo, obj: KubeObject): Promise<void> {
     if (!info.namespaced) return;
+    if (info.group === "" && info.plural === "pods") await admitPodPriority(obj, this.priorityClasses());
     const meta = metaOf(obj);
     const ns = meta.namespace ?? "";
     const found = await this.namespaces.tryGet("", ns);

@@ -14,6 +14,7 @@ import { decodeObjectBody, decodePatchBody, duplicateFields, readBody } from "./
 import type { RequestInfo } from "./request-info.js";
 import { predicateFromQuery, negotiateOutput, renderList, renderObject, type Output } from "./output.js";
 import { serveWatch } from "./watch.js";
+import { servePodLog } from "./node-proxy.js";
 
 export interface HandlerContext {
   readonly registry: Registry;
@@ -119,6 +120,14 @@ async function handleSubresource(ctx: HandlerContext, info: ResourceInfo, ri: Re
         return send(res, 200, await registry.patchScale(info, ns, ri.name, type, body, writeOptions(req, q)));
       }
       break;
+    case "eviction":
+      if (ri.verb === "create") {
+        const eviction = decodeObjectBody(await readBody(req), req.headers["content-type"]);
+        if (!isJsonObject(eviction)) throw badRequest("the body of the request must be an Eviction object");
+        const status = await registry.evictPod(ns, ri.name, eviction as KubeObject, writeOptions(req, q));
+        return send(res, (status as { code?: number }).code ?? 201, status);
+      }
+      break;
     case "binding":
       if (ri.verb === "create") {
         const binding = decodeObjectBody(await readBody(req), req.headers["content-type"]);
@@ -126,6 +135,15 @@ async function handleSubresource(ctx: HandlerContext, info: ResourceInfo, ri: Re
         await registry.bindPod(ns, ri.name, binding as KubeObject, writeOptions(req, q));
         return send(res, 201, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 });
       }
+      break;
+    case "log":
+      if (info.plural === "pods" && info.group === "" && ri.verb === "get") return servePodLog(registry, ns, ri.name, q, req, res);
+      break;
+    case "exec":
+    case "attach":
+    case "portforward":
+      // Served on the HTTP upgrade (node-proxy.ts); a plain request cannot stream, as kubelet answers.
+      if (info.plural === "pods" && info.group === "") throw badRequest("Upgrade request required");
       break;
     default:
       throw new StatusError(503, "ServiceUnavailable", `${info.plural}/${sub} is served by the node agent, which is not connected to this API server yet`);

@@ -47,6 +47,8 @@ export interface ScheduleOptions {
   scoringStrategy?: ScoringStrategy;
   /** Append DefaultPreemption's PostFilter message to failures (default true, as upstream). */
   preemptionMessage?: boolean;
+  /** One more filter after the default profile's (the offer-bridge's: what the held offers can launch). */
+  extraFilter?: (pod: PodInfo, node: NodeInfo) => Status | null;
 }
 
 export type ScheduleResult =
@@ -127,6 +129,7 @@ export function schedulePod(pod: PodInfo, snap: NodeSnapshot, opts: ScheduleOpti
       st = active[j]!.filter(states[j], pod, node);
       if (st) break;
     }
+    if (!st && opts.extraFilter) st = opts.extraFilter(pod, node);
     if (st) failed.push({ node, status: st });
     else feasible.push(node);
   }

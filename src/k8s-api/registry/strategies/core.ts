@@ -41,6 +41,7 @@ import {
 import { validatePod, validatePodCreateOnly, validatePodStatusUpdate, validatePodUpdate } from "../../validation/pod.js";
 import { addQuantity, compareQuantity, isPositive, parseQuantity, type Quantity } from "../../validation/quantity.js";
 import { SYSTEM_PRIORITY_CLASSES } from "../../validation/other.js";
+import { recordPodPriorityInput } from "../admission-priority.js";
 import { defaultPodOnly, defaultPodSpec, defaultPodTemplate } from "./defaults.js";
 import {
   asObj,
@@ -86,6 +87,8 @@ export function admitPod(pod: Typed<V1Pod>): void {
     if (!tolerated) tolerations.push({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
   }
   spec.tolerations = tolerations;
+  // What the client sent, for the registry's Priority admission (admission-priority.ts), which resolves PriorityClasses.
+  recordPodPriorityInput(pod, spec);
   // Priority admission: system classes resolve here; other classes need a PriorityClass
   // lookup the registry would have to provide (pods without a class get priority 0).
   const className = typeof spec.priorityClassName === "string" ? spec.priorityClassName : "";
