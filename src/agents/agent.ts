@@ -40,6 +40,7 @@ import { ProbeSet } from "./runtime/probes.js";
 import { prepareSandbox, runDirOf, workingDir } from "./runtime/sandbox.js";
 import { checkpointOf, exitCodeOf, newRunRuntime, runtimeStatus, wantsRestart, type RunRuntime } from "./runtime/state.js";
 import { terminationMessage } from "./runtime/termination.js";
+import { PROXY_EXECUTOR_ID, UserspaceProxy } from "./proxy/proxy.js";
 
 export const AGENT_VERSION = "1.11.0-berth";
 /** Mesos' command and default executors: SIGTERM, then SIGKILL after 3 s unless a kill policy says otherwise. */
@@ -83,6 +84,8 @@ export interface AgentOptions {
   readonly restartBackoff?: BackoffTimings;
   /** Framework messages for executors (the agent runs no custom executors; default: logged). */
   readonly onFrameworkMessage?: (frameworkId: string, executorId: string, data: string) => void;
+  /** Serve proxy tables sent to the reserved executor id `berth.proxy` (see proxy/proxy.ts); default true. */
+  readonly proxy?: boolean;
 }
 
 export interface AgentTaskView {
@@ -169,6 +172,8 @@ class AgentImpl implements Agent {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private backoff: number;
   private containerApi: ContainerApi | undefined;
+  /** The userspace TCP proxy driven by `berth.proxy` framework messages. */
+  private readonly proxy: UserspaceProxy | undefined;
   /** Offsets in stdout/stderr where the last runs of a task began (in memory: after an agent restart only the whole file is known). */
   private readonly logStarts = new WeakMap<TaskRun, { stdout: number; stderr: number }[]>();
   private resolveRegistered!: (id: string) => void;
@@ -192,6 +197,7 @@ class AgentImpl implements Agent {
     }
     this.resources = opts.resources ?? detectResources(opts.workDir);
     this.hostname = opts.hostname ?? osHostname();
+    if (opts.proxy ?? names.some((n) => n !== "simulated")) this.proxy = new UserspaceProxy({ log: opts.log.child({ part: "proxy" }) });
     this.updates = new StatusUpdateManager({
       checkpoint: this.checkpoint,
       timers: this.timers,
@@ -269,6 +275,7 @@ class AgentImpl implements Agent {
     this.stopped = true;
     this.gen++;
     await this.containerApi?.close();
+    await this.proxy?.close();
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.updates.close();
@@ -492,6 +499,10 @@ class AgentImpl implements Agent {
       case "FRAMEWORK_MESSAGE": {
         const m = e.framework_message;
         if (!m) return;
+        if (m.executor_id.value === PROXY_EXECUTOR_ID && this.proxy) {
+          void this.proxy.handleMessage(m.data).catch((err: unknown) => this.log.warn("proxy table failed", { err }));
+          return;
+        }
         if (this.opts.onFrameworkMessage) this.opts.onFrameworkMessage(m.framework_id.value, m.executor_id.value, m.data);
         else this.log.debug("framework message for an executor this agent does not run; dropped", { framework_id: m.framework_id.value, executor_id: m.executor_id.value });
         return;

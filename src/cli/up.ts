@@ -12,11 +12,14 @@ import { MemoryStore, openEmbeddedStore, startApiServer, type Store } from "../k
 import { LocalClient } from "../k8s-api/client/local.js";
 import { startControllers } from "../k8s-api/controllers/index.js";
 import { startMaster } from "../resource-manager/index.js";
-import { startAgent } from "../agents/index.js";
+import { detectResources, startAgent } from "../agents/index.js";
 import { startKubeFramework } from "../offer-bridge/index.js";
+import { withoutPorts } from "../offer-bridge/placement.js";
+import type { Range, Resource } from "../mesos/v1.js";
 import { createLogger, type Level } from "../util/log.js";
 import { mergeKubeconfig, writeKubeconfig } from "./kubeconfig.js";
 import { portFlag } from "./flags.js";
+import { parseResources } from "../mesos/resources.js";
 
 export const UP_USAGE = `Usage: berth up [flags]
 
@@ -32,6 +35,15 @@ Flags:
   --kubeconfig PATH       where to write the kubeconfig (default <data-dir>/kubeconfig)
   --merge-kubeconfig      also merge the context "berth" into ~/.kube/config (or $KUBECONFIG)
   --service-cidr CIDR     ClusterIP range (default 127.96.0.0/16, loopback)
+  --agent-resources TEXT  the local agent's resources, e.g. "cpus:4;mem:4096" (default:
+                          detected from the machine)
+  --agent-ports RANGES    the local agent's ports resource, e.g. "[8000-9000,31000-32000]"
+                          (default [1024-32767] less the API server, master and agent ports:
+                          pods run with host networking, so each containerPort and hostPort
+                          is taken from it; a ports entry in --agent-resources wins)
+  --kube-roles ROLE,...   the roles the kubernetes framework subscribes with (default
+                          kubernetes); a pod picks one with the annotation berth.io/role
+  --weights ROLE=W,...    role weights on the master, e.g. kubernetes=1,batch=2
   --store KIND            embedded (default: durable, in the data directory) or memory
                           (nothing kept across restarts; for tests and benchmarks)
   --repair-store          truncate a corrupt write-ahead log at the last good record
@@ -50,6 +62,10 @@ export async function up(argv: string[]): Promise<void> {
       kubeconfig: { type: "string" },
       "merge-kubeconfig": { type: "boolean", default: false },
       "service-cidr": { type: "string", default: "127.96.0.0/16" },
+      "agent-resources": { type: "string" },
+      "agent-ports": { type: "string" },
+      "kube-roles": { type: "string", default: "kubernetes" },
+      weights: { type: "string" },
       store: { type: "string", default: "embedded" },
       "repair-store": { type: "boolean", default: false },
       "log-level": { type: "string", default: "info" },
@@ -64,6 +80,12 @@ export async function up(argv: string[]): Promise<void> {
   const port = portFlag("--port", values.port);
   const masterPort = portFlag("--master-port", values["master-port"]);
   const agentPort = portFlag("--agent-port", values["agent-port"]);
+  const weights: Record<string, number> = {};
+  for (const pair of (values.weights ?? "").split(",").filter(Boolean)) {
+    const [role, w] = pair.split("=");
+    if (!role || !(Number(w) > 0)) throw new Error(`--weights must be ROLE=WEIGHT pairs with positive weights: ${pair}`);
+    weights[role] = Number(w);
+  }
   const log = createLogger("berth-up", { level: values["log-level"] as Level });
   const dataDir = resolve(values["data-dir"]);
   mkdirSync(dataDir, { recursive: true });
@@ -81,11 +103,13 @@ export async function up(argv: string[]): Promise<void> {
   });
 
   // The resource manager: frameworks (Spark/Hadoop-style, and later the Kubernetes one) subscribe to it over the v1 scheduler API.
-  const rm = await startMaster({ host: values.host, port: masterPort, logger: log.child({ component: "master" }) });
+  const rm = await startMaster({ host: values.host, port: masterPort, logger: log.child({ component: "master" }), ...(Object.keys(weights).length ? { weights } : {}) });
   // The local agent joins over the in-process link; its work directory keeps sandboxes and checkpoints across restarts.
-  const localAgent = await startAgent({ api: rm.master.agentApi, workDir: join(dataDir, "agent"), hostname: "127.0.0.1", containerApi: { host: "127.0.0.1", port: agentPort }, log: log.child({ component: "agent" }) });
+  const agentResources = localAgentResources(values["agent-resources"], values["agent-ports"], [port, masterPort, agentPort], join(dataDir, "agent"));
+  const localAgent = await startAgent({ api: rm.master.agentApi, workDir: join(dataDir, "agent"), hostname: "127.0.0.1", resources: agentResources, containerApi: { host: "127.0.0.1", port: agentPort }, log: log.child({ component: "agent" }) });
   // The kubernetes framework (offer-bridge): pods become task groups on the agents' offers; in-process link, like any framework.
-  const kubeFramework = await startKubeFramework({ client: new LocalClient(api.registry, "kubernetes-framework"), scheduler: rm.master.scheduler, log: log.child({ component: "kube-framework" }) });
+  const kubeRoles = values["kube-roles"].split(",").map((r) => r.trim()).filter(Boolean);
+  const kubeFramework = await startKubeFramework({ client: new LocalClient(api.registry, "kubernetes-framework"), scheduler: rm.master.scheduler, log: log.child({ component: "kube-framework" }), ...(kubeRoles.length ? { roles: kubeRoles } : {}) });
 
   // In one process the controllers talk to the registry directly, as kube-controller-manager would over HTTP.
   const controllers = await startControllers(new LocalClient(api.registry, "kube-controller-manager"), log.child({ component: "controllers" }));
@@ -117,6 +141,25 @@ export async function up(argv: string[]): Promise<void> {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/**
+ * The local agent's resources: --agent-resources (or detected), with a ports range wide
+ * enough for typical containerPorts (host networking: every declared port is a ports
+ * resource). Ports picked with 0 come from the kernel's ephemeral range (32768 and up on
+ * Linux), outside the default.
+ */
+function localAgentResources(text: string | undefined, portsText: string | undefined, serverPorts: readonly number[], workDir: string): Resource[] {
+  const base = text ? parseResources(text) : detectResources(workDir);
+  // A ports entry the user wrote in --agent-resources stands; detection's Mesos default does not.
+  if (text && base.some((r) => r.name === "ports") && !portsText) return base;
+  let range: Range[];
+  if (portsText) {
+    const parsed = parseResources(`ports:${portsText.startsWith("[") ? portsText : `[${portsText}]`}`)[0];
+    if (!parsed?.ranges?.range.length) throw new Error(`--agent-ports must be ranges like [1024-32767]: current value is ${portsText}`);
+    range = [...parsed.ranges.range];
+  } else range = withoutPorts([{ begin: 1024, end: 32767 }], serverPorts.filter((p) => p > 0));
+  return [...base.filter((r) => r.name !== "ports"), { name: "ports", type: "RANGES", ranges: { range } }];
 }
 
 /** A bearer token kept with the data, so restarts keep kubeconfigs valid. */

@@ -17,15 +17,16 @@ import type { FrameworkInfo, Offer, OfferOperation, SchedulerCall, SchedulerEven
 import type { Logger } from "../util/log.js";
 import { BUILTIN_IMAGES, type ImageCatalog } from "./images.js";
 import { NodeMirror, type AgentSeen } from "./nodes.js";
-import { decide, type Amounts } from "./placement.js";
+import { decide, fits, take, type Amounts, type Free, type Needs } from "./placement.js";
 import { SchedulingQueue, type QueuedPod } from "./queue.js";
 import { SnapshotSync } from "./snapshot-sync.js";
 import { NodeLifecycle, type NodeLifecycleOptions } from "./node-lifecycle.js";
 import { computePodStatus, isTerminal, type TaskView } from "./pod-status.js";
-import { containerResources, parseTaskId, podResources, podTaskGroup } from "./pod-tasks.js";
+import { containerResources, parseTaskId, podHostPorts, podResources, podTaskGroup } from "./pod-tasks.js";
 import { CONFIGMAPS, NODES, PODS, podKey, rfc3339, type NodeObj, type Pod } from "./types.js";
 import type { KubeObject } from "../k8s-api/types.js";
 import { FrameworkIdStore } from "./framework-id.js";
+import { PROXY_EXECUTOR_ID, ServiceProxySync } from "./services.js";
 
 export interface KubeFrameworkOptions {
   readonly client: ApiClient;
@@ -33,6 +34,11 @@ export interface KubeFrameworkOptions {
   readonly log: Logger;
   /** The role whose resources pods use (default "kubernetes"). Its weight is the master's (operator) setting. */
   readonly role?: string;
+  /**
+   * The roles the framework subscribes with (default [role]). A pod picks one with the
+   * annotation berth.io/role (default: the first); its tasks use only offers allocated to it.
+   */
+  readonly roles?: readonly string[];
   /** Seconds the master keeps the framework's tasks while it is away (default one week). */
   readonly failoverTimeoutSeconds?: number;
   /** podInitialBackoffSeconds / podMaxBackoffSeconds in ms (default 1 s / 10 s). */
@@ -50,6 +56,8 @@ export interface KubeFrameworkOptions {
   readonly leaseIntervalMs?: number;
   /** Quiet time after the implicit reconciliation before anything launches (default 1 s). */
   readonly reconcileSettleMs?: number;
+  /** Service proxy tables: debounce and periodic resend to every agent (default 100 ms / 10 s). */
+  readonly serviceProxy?: { readonly debounceMs?: number; readonly resendMs?: number };
 }
 
 export interface KubeFramework {
@@ -61,6 +69,8 @@ export interface KubeFramework {
 }
 
 const SCHEDULER = "default-scheduler";
+/** Pod annotation: the framework role whose offered resources the pod's tasks use. */
+export const ROLE_ANNOTATION = "berth.io/role";
 
 interface TaskRecord extends TaskView {
   readonly agentId: string;
@@ -77,7 +87,9 @@ export async function startKubeFramework(opts: KubeFrameworkOptions): Promise<Ku
 }
 
 class Framework implements KubeFramework {
+  /** The default role (the first of `roles`). */
   private readonly role: string;
+  private readonly roles: readonly string[];
   /** The scheduler's view of nodes and bound pods, and its queue of pods to place. */
   private readonly sync: SnapshotSync;
   private readonly queue: SchedulingQueue;
@@ -93,6 +105,8 @@ class Framework implements KubeFramework {
   private readonly schedulerEvents: EventRecorder;
   private readonly kubeletEvents: EventRecorder;
   private readonly ids: FrameworkIdStore;
+  /** Services -> proxy tables on the agents (services.ts). */
+  private readonly proxySync: ServiceProxySync;
   /** Pods whose status (or deletion) needs a look, by namespace/name. */
   private readonly statusQueue = new WorkQueue("pod-status", { baseDelayMs: 100, maxDelayMs: 10_000 });
 
@@ -122,7 +136,8 @@ class Framework implements KubeFramework {
   private workers: Promise<void>[] = [];
 
   constructor(private readonly opts: KubeFrameworkOptions) {
-    this.role = opts.role ?? "kubernetes";
+    this.roles = opts.roles?.length ? [...new Set(opts.roles)] : [opts.role ?? "kubernetes"];
+    this.role = this.roles[0]!;
     const inf = (group: string, version: string, plural: string) => new Informer<KubeObject>(opts.client, { group, version, plural }, { onError: (e) => this.log.warn(`${plural} watch error`, { err: e }) });
     this.extra = {
       namespaces: inf("", "v1", "namespaces"),
@@ -146,6 +161,16 @@ class Framework implements KubeFramework {
     this.schedulerEvents = this.events.newRecorder(SCHEDULER);
     this.kubeletEvents = this.events.newRecorder("kubelet");
     this.ids = new FrameworkIdStore(opts.client, CONFIGMAPS);
+    this.proxySync = new ServiceProxySync({
+      client: opts.client,
+      log: this.log.child({ part: "service-proxy" }),
+      agents: () => this.mirror.agents().map((a) => ({ agentId: a.agentId, ip: a.ip })),
+      send: async (agentId, data) => {
+        if (!this.subscribed || !this.fwId) throw new Error("not subscribed");
+        await this.opts.scheduler.call(this.streamId, { type: "MESSAGE", framework_id: { value: this.fwId }, message: { agent_id: { value: agentId }, executor_id: { value: PROXY_EXECUTOR_ID }, data } });
+      },
+      ...opts.serviceProxy,
+    });
     this.lifecycle = new NodeLifecycle(
       {
         client: opts.client,
@@ -181,12 +206,13 @@ class Framework implements KubeFramework {
     for (const i of informers) void i.start();
     await Promise.all(informers.map((i) => i.synced));
     this.fwId = await this.ids.load();
+    await this.proxySync.start();
     for (let i = 0; i < 4; i++) this.workers.push(this.statusWorker());
     const refresh = setInterval(() => {
       // Suppressed frameworks get no offers: a periodic revive lets new agents appear as Nodes.
       if (this.suppressed && this.subscribed) {
         this.suppressed = false;
-        void this.call({ type: "REVIVE", revive: { roles: [this.role] } });
+        void this.call({ type: "REVIVE", revive: { roles: [...this.roles] } });
       }
     }, this.opts.nodeRefreshMs ?? 30_000);
     refresh.unref();
@@ -205,6 +231,7 @@ class Framework implements KubeFramework {
     this.nodes.stop();
     for (const i of Object.values(this.extra)) i.stop();
     this.lifecycle.stop();
+    this.proxySync.stop();
     this.mirror.stop();
     this.statusQueue.shutDown();
     await Promise.all(this.workers);
@@ -219,7 +246,7 @@ class Framework implements KubeFramework {
     return {
       user: process.env.USER || "root",
       name: "kubernetes",
-      roles: [this.role],
+      roles: [...this.roles],
       failover_timeout: this.opts.failoverTimeoutSeconds ?? 7 * 24 * 3600,
       checkpoint: true,
       capabilities: [{ type: "PARTITION_AWARE" }, { type: "MULTI_ROLE" }, { type: "TASK_KILLING_STATE" }],
@@ -273,6 +300,7 @@ class Framework implements KubeFramework {
         for (const o of e.offers?.offers ?? []) this.offers.set(o.id.value, o);
         for (const o of e.offers?.offers ?? []) if (this.lifecycle.agentSeen(o.agent_id.value)) this.agentBack(o.agent_id.value);
         for (const o of e.offers?.offers ?? []) this.observeAgent(o);
+        for (const o of e.offers?.offers ?? []) this.proxySync.agentSeen(o.agent_id.value);
         // Offered resources are a cluster event: unschedulable pods may fit them now.
         this.queue.moveAllToActiveOrBackoff();
         this.kick();
@@ -314,7 +342,7 @@ class Framework implements KubeFramework {
     this.subscribed = true;
     this.suppressed = false;
     this.reconciled = false;
-    this.log.info("subscribed", { framework: id, role: this.role });
+    this.log.info("subscribed", { framework: id, roles: this.roles });
     if (fresh) await this.ids.save(id).catch((e: unknown) => this.log.warn("could not record the framework id", { err: e }));
     // Implicit reconciliation: the master answers with the latest state of every task it knows of ours.
     await this.call({ type: "RECONCILE", reconcile: { tasks: [] } });
@@ -350,6 +378,7 @@ class Framework implements KubeFramework {
 
   /** A lost agent is back: kills sent while it was away never arrived, so pods being deleted are looked at again. */
   private agentBack(agentId: string): void {
+    this.proxySync.agentSeen(agentId, true);
     for (const t of this.tasks.values()) {
       if (t.agentId !== agentId) continue;
       t.killSent = false;
@@ -372,11 +401,21 @@ class Framework implements KubeFramework {
     this.mirror.observe(agent, { cpus: total.cpus + used.cpus, mem: total.mem + used.mem, disk: total.disk + used.disk });
   }
 
-  /** What the offers held for an agent give. */
-  private heldOn(agentId: string): Amounts {
-    const a: Amounts = { cpus: 0, mem: 0, disk: 0 };
-    for (const o of this.offers.values()) if (o.agent_id.value === agentId) addScalars(a, o);
+  /** What the offers held for an agent give (only those allocated to `role`, when given). */
+  private heldOn(agentId: string, role?: string): Free {
+    const a: Free = { cpus: 0, mem: 0, disk: 0, ports: [] };
+    for (const o of this.offers.values()) if (o.agent_id.value === agentId && (role === undefined || this.offerRole(o) === role)) addScalars(a, o);
     return a;
+  }
+
+  /** The role an offer is allocated to. */
+  private offerRole(o: Offer): string {
+    return o.allocation_info?.role ?? o.resources[0]?.allocation_info?.role ?? this.role;
+  }
+
+  /** The role whose resources a pod uses: its berth.io/role annotation, else the default role. */
+  private podRole(p: Pod): string {
+    return p.metadata?.annotations?.[ROLE_ANNOTATION] || this.role;
   }
 
   /** What this framework's live tasks use on an agent. */
@@ -470,7 +509,7 @@ class Framework implements KubeFramework {
       if (this.stopped || this.offers.size > 0) return;
       this.lastRevive = Date.now();
       this.suppressed = false;
-      void this.call({ type: "REVIVE", revive: { roles: [this.role] } });
+      void this.call({ type: "REVIVE", revive: { roles: [...this.roles] } });
     }, wait);
     this.reviveTimer.unref();
   }
@@ -501,34 +540,32 @@ class Framework implements KubeFramework {
     if (!this.offers.size) {
       if (this.pending().length && this.suppressed) {
         this.suppressed = false;
-        await this.call({ type: "REVIVE", revive: { roles: [this.role] } });
+        await this.call({ type: "REVIVE", revive: { roles: [...this.roles] } });
       }
       return;
     }
-    // What the held offers leave free, per node.
-    const offered = new Map<string, Amounts>();
+    // What the held offers leave free, per role and node (a pod uses its role's offers only).
+    const offeredByRole = new Map<string, Map<string, Free>>(this.roles.map((r) => [r, new Map()]));
     const agentOf = new Map<string, string>();
-    for (const agentId of new Set([...this.offers.values()].map((o) => o.agent_id.value))) {
+    for (const o of this.offers.values()) {
+      const agentId = o.agent_id.value;
       const name = this.mirror.nodeName(agentId);
-      if (!name) continue;
-      offered.set(name, this.heldOn(agentId));
+      const byNode = offeredByRole.get(this.offerRole(o));
+      if (!name || !byNode || byNode.has(name)) continue;
+      byNode.set(name, this.heldOn(agentId, this.offerRole(o)));
       agentOf.set(name, agentId);
     }
-    const take = (free: Amounts, needs: Amounts) => {
-      free.cpus -= needs.cpus;
-      free.mem -= needs.mem;
-      free.disk -= needs.disk;
-    };
-    const plans: { pod: Pod; node: string; agentId: string }[] = [];
+    const plans: { pod: Pod; node: string; agentId: string; role: string }[] = [];
     // Pods already bound (by us before a restart, or by their creator) launch on their own node's offers.
     for (const pod of this.pods.list()) {
       const name = pod.spec?.nodeName;
       if (!name || !this.isPending(pod)) continue;
-      const free = offered.get(name);
-      const needs = podResources(pod);
-      if (!free || needs.cpus > free.cpus + 1e-9 || needs.mem > free.mem + 1e-9 || needs.disk > free.disk + 1e-9) continue;
+      const role = this.podRole(pod);
+      const free = offeredByRole.get(role)?.get(name);
+      const needs = needsOf(pod);
+      if (!free || !fits(free, needs)) continue;
       take(free, needs);
-      plans.push({ pod, node: name, agentId: agentOf.get(name)! });
+      plans.push({ pod, node: name, agentId: agentOf.get(name)!, role });
     }
     // The queue, best first: kube-scheduler's filters and scores plus what the offers can launch.
     for (const q of this.queue.popAll()) {
@@ -537,21 +574,27 @@ class Framework implements KubeFramework {
         this.queue.done(q.key);
         continue;
       }
+      const role = this.podRole(pod);
+      const offered = offeredByRole.get(role);
+      if (!offered) {
+        this.unschedulable(pod, `0/${this.sync.snapshot.size} nodes are available: pod's role "${role}" (annotation ${ROLE_ANNOTATION}) is not one of the kubernetes framework's roles (${this.roles.join(", ")}).`);
+        continue;
+      }
       const info = this.sync.podInfo(pod);
-      const needs = podResources(pod);
+      const needs = needsOf(pod);
       const d = decide(info, needs, this.sync.snapshot, offered);
       if ("node" in d) {
         take(offered.get(d.node)!, needs);
         this.sync.assume(pod, info, d.node);
         this.queue.done(q.key);
-        plans.push({ pod, node: d.node, agentId: agentOf.get(d.node)! });
+        plans.push({ pod, node: d.node, agentId: agentOf.get(d.node)!, role });
       } else if ("wait" in d) this.queue.requeue(q.key);
       else this.unschedulable(pod, d.message);
     }
 
-    // Bind, then launch: one LAUNCH_GROUP per pod, one ACCEPT per agent.
+    // Bind, then launch: one LAUNCH_GROUP per pod, one ACCEPT per agent and role.
     const ops = new Map<string, OfferOperation[]>();
-    for (const { pod, node, agentId } of plans) {
+    for (const { pod, node, agentId, role } of plans) {
       if (!(await this.bind(pod, node))) {
         // The scheduler cache's ForgetPod; the pod is tried again if it still waits.
         this.sync.forgetPod(podKey(pod));
@@ -573,26 +616,30 @@ class Framework implements KubeFramework {
       const at = Date.now() / 1000;
       for (const t of group.tasks)
         this.tasks.set(t.task_id.value, { taskId: t.task_id.value, state: "TASK_STAGING", at, agentId, podUid: uid, podKey: podKey(pod), container: t.name });
-      const list = ops.get(agentId) ?? [];
+      const opKey = `${agentId}\u0000${role}`;
+      const list = ops.get(opKey) ?? [];
       list.push({ type: "LAUNCH_GROUP", launch_group: { executor: group.executor, task_group: { tasks: group.tasks } } });
-      ops.set(agentId, list);
+      ops.set(opKey, list);
       this.statusQueue.add(podKey(pod));
     }
 
     const waiting = this.pending().length > 0;
     const refuse = waiting ? 1 : (this.opts.refuseSeconds ?? 5);
     const byAgent = new Map<string, string[]>();
-    for (const o of this.offers.values()) byAgent.set(o.agent_id.value, [...(byAgent.get(o.agent_id.value) ?? []), o.id.value]);
+    for (const o of this.offers.values()) {
+      const k = `${o.agent_id.value}\u0000${this.offerRole(o)}`;
+      byAgent.set(k, [...(byAgent.get(k) ?? []), o.id.value]);
+    }
     this.offers.clear();
-    for (const [agentId, ids] of byAgent) {
+    for (const [k, ids] of byAgent) {
       const offerIds = ids.map((value) => ({ value }));
-      const operations = ops.get(agentId);
+      const operations = ops.get(k);
       if (operations) await this.call({ type: "ACCEPT", accept: { offer_ids: offerIds, operations, filters: { refuse_seconds: refuse } } });
       else await this.call({ type: "DECLINE", decline: { offer_ids: offerIds, filters: { refuse_seconds: refuse } } });
     }
     if (!waiting && !this.suppressed) {
       this.suppressed = true;
-      await this.call({ type: "SUPPRESS", suppress: { roles: [this.role] } });
+      await this.call({ type: "SUPPRESS", suppress: { roles: [...this.roles] } });
     }
     this.armBackoffTimer();
   }
@@ -779,13 +826,19 @@ function significantChange(old: Pod, p: Pod): boolean {
   return strip(old) !== strip(p);
 }
 
-function addScalars(a: Amounts, o: Offer): void {
+function addScalars(a: Free, o: Offer): void {
   for (const r of o.resources) {
     const v = r.scalar?.value ?? 0;
     if (r.name === "cpus") a.cpus += v;
     else if (r.name === "mem") a.mem += v;
     else if (r.name === "disk") a.disk += v;
+    else if (r.name === "ports" && r.type === "RANGES") a.ports = [...(a.ports ?? []), ...(r.ranges?.range ?? [])];
   }
+}
+
+/** What a pod asks of an agent: its task group's scalars and, in host networking, its ports. */
+function needsOf(pod: Pod): Needs {
+  return { ...podResources(pod), ports: podHostPorts(pod) };
 }
 
 /** Whether every field of b is already in a (key order and null/absent aside): no write needed. */

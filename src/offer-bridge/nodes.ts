@@ -20,6 +20,13 @@ import { formatCpu, formatMebibytes } from "./quantity.js";
 import { LEASES, NODES, rfc3339, type NodeObj } from "./types.js";
 
 export const AGENT_ID_ANNOTATION = "berth.io/agent-id";
+/**
+ * Node annotation: the pod network of the agent. "host": pods run as host processes with
+ * the agent's IP, and every containerPort/hostPort is a `ports` resource of the agent (a
+ * per-pod network namespace on a bridge is not supported yet).
+ */
+export const POD_NETWORK_ANNOTATION = "berth.io/pod-network";
+export const POD_NETWORK = "host";
 export const MAX_PODS = 110;
 const LEASE_DURATION_SECONDS = 40;
 const KUBELET_VERSION = "v1.35.0-berth";
@@ -168,7 +175,7 @@ export class NodeMirror {
       await this.client.create<NodeObj>(NODES, "", {
         apiVersion: "v1",
         kind: "Node",
-        metadata: { name: m.name, labels: nodeLabels(m.agent, m.name), annotations: { [AGENT_ID_ANNOTATION]: m.agent.agentId, "node.alpha.kubernetes.io/ttl": "0" } },
+        metadata: { name: m.name, labels: nodeLabels(m.agent, m.name), annotations: { [AGENT_ID_ANNOTATION]: m.agent.agentId, [POD_NETWORK_ANNOTATION]: POD_NETWORK, "node.alpha.kubernetes.io/ttl": "0" } },
         spec: {},
         status,
       });
@@ -182,7 +189,7 @@ export class NodeMirror {
       if (prev?.status === c.status && prev.lastTransitionTime) c.lastTransitionTime = prev.lastTransitionTime;
     }
     // Labels and annotation of this agent (others, set by users, stay); then the status.
-    await this.client.patch(NODES, "", m.name, "merge", { metadata: { labels: nodeLabels(m.agent, m.name), annotations: { [AGENT_ID_ANNOTATION]: m.agent.agentId } } });
+    await this.client.patch(NODES, "", m.name, "merge", { metadata: { labels: nodeLabels(m.agent, m.name), annotations: { [AGENT_ID_ANNOTATION]: m.agent.agentId, [POD_NETWORK_ANNOTATION]: POD_NETWORK } } });
     await this.client.patch(NODES, "", m.name, "merge", { status }, { subresource: "status" });
   }
 

@@ -7,7 +7,9 @@
  *
  * The first-fit placement of the first slice stays for its unit tests (`firstFit`).
  */
+import type { Range } from "../mesos/v1.js";
 import type { Pod } from "./types.js";
+import { ERR_NODE_PORTS } from "./scheduling/plugins/node-ports.js";
 import { schedulePod, UNSCHEDULABLE, type NodeSnapshot, type PodInfo, type ScheduleOptions, type Status } from "./scheduling/index.js";
 import { status } from "./scheduling/framework.js";
 
@@ -19,6 +21,52 @@ export interface Amounts {
   disk: number;
 }
 
+/** What a pod asks of an agent: its scalars and, in host networking, the ports it holds. */
+export interface Needs extends Amounts {
+  readonly ports?: readonly number[];
+}
+
+/** What the held offers of an agent leave free: scalars and the offered port ranges. */
+export interface Free extends Amounts {
+  ports?: Range[];
+}
+
+/** Whether every port is inside the ranges. */
+export function portsFree(ports: readonly number[] | undefined, ranges: readonly Range[] | undefined): boolean {
+  for (const p of ports ?? []) if (!(ranges ?? []).some((r) => r.begin <= p && p <= r.end)) return false;
+  return true;
+}
+
+/** The ranges without these ports. */
+export function withoutPorts(ranges: readonly Range[], ports: readonly number[]): Range[] {
+  let out = [...ranges];
+  for (const p of ports) {
+    const next: Range[] = [];
+    for (const r of out) {
+      if (p < r.begin || p > r.end) next.push(r);
+      else {
+        if (r.begin < p) next.push({ begin: r.begin, end: p - 1 });
+        if (p < r.end) next.push({ begin: p + 1, end: r.end });
+      }
+    }
+    out = next;
+  }
+  return out;
+}
+
+/** Takes a placed pod's needs out of what is free on its node. */
+export function take(free: Free, needs: Needs): void {
+  free.cpus -= needs.cpus;
+  free.mem -= needs.mem;
+  free.disk -= needs.disk;
+  if (needs.ports?.length) free.ports = withoutPorts(free.ports ?? [], needs.ports);
+}
+
+/** Whether the free resources hold the needs. */
+export function fits(free: Free, needs: Needs): boolean {
+  return needs.cpus <= free.cpus + EPS && needs.mem <= free.mem + EPS && needs.disk <= free.disk + EPS && portsFree(needs.ports, free.ports);
+}
+
 /** berth's own filter reason: the node fits in every other way, but nothing of it is offered right now. */
 export const NO_OFFER = "node(s) had no offered resources";
 const EPS = 1e-9;
@@ -28,6 +76,8 @@ const INSUFFICIENT = {
   disk: status("Offers", UNSCHEDULABLE, "Insufficient ephemeral-storage"),
 };
 const NONE_OFFERED = status("Offers", UNSCHEDULABLE, NO_OFFER);
+/** The offers lack a port the pod holds (another pod, or another framework's task, has it): NodePorts' reason. */
+const PORTS_TAKEN = status("NodePorts", UNSCHEDULABLE, ERR_NODE_PORTS);
 
 export type Decision =
   | { readonly node: string }
@@ -38,13 +88,14 @@ export type Decision =
  * Schedule one pod: `offered` is what the held offers leave free per node name (the caller
  * subtracts each placement before the next pod).
  */
-export function decide(info: PodInfo, needs: Amounts, snap: NodeSnapshot, offered: ReadonlyMap<string, Amounts>, opts: ScheduleOptions = {}): Decision {
+export function decide(info: PodInfo, needs: Needs, snap: NodeSnapshot, offered: ReadonlyMap<string, Free>, opts: ScheduleOptions = {}): Decision {
   const offerFilter = (_p: PodInfo, node: { name: string }): Status | null => {
     const free = offered.get(node.name);
     if (!free) return NONE_OFFERED;
     if (needs.cpus > free.cpus + EPS) return INSUFFICIENT.cpus;
     if (needs.mem > free.mem + EPS) return INSUFFICIENT.mem;
     if (needs.disk > free.disk + EPS) return INSUFFICIENT.disk;
+    if (!portsFree(needs.ports, free.ports)) return PORTS_TAKEN;
     return null;
   };
   const r = schedulePod(info, snap, { ...opts, extraFilter: offerFilter });

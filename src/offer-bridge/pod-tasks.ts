@@ -117,6 +117,51 @@ function round(v: number): number {
   return Math.round(v * 1000) / 1000;
 }
 
+// ---- ports (host networking: a declared port is a resource of the agent) ---------------
+
+/**
+ * The ports a container holds on its agent in host networking mode: every declared
+ * containerPort (the process binds it on the host) and every hostPort, each once per pod
+ * (a port two containers of one pod declare goes to the first). Mesos semantics: a port is
+ * a `ports` RANGES resource of the task that binds it.
+ */
+export function containerHostPorts(pod: Pod): Map<string, number[]> {
+  const seen = new Set<number>();
+  const out = new Map<string, number[]>();
+  // Containers first: a port an init container shares with a container stays held after the init task ends.
+  const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
+  for (const c of all) {
+    const mine: number[] = [];
+    for (const p of c.ports ?? []) {
+      for (const n of [p.containerPort, p.hostPort]) {
+        if (!n || n <= 0 || n > 65535 || seen.has(n)) continue;
+        seen.add(n);
+        mine.push(n);
+      }
+    }
+    if (mine.length) out.set(c.name, mine.sort((a, b) => a - b));
+  }
+  return out;
+}
+
+/** Every port the pod holds on its agent (sorted). */
+export function podHostPorts(pod: Pod): number[] {
+  return [...containerHostPorts(pod).values()].flat().sort((a, b) => a - b);
+}
+
+/** A `ports` RANGES resource for these ports (adjacent ones coalesced). */
+export function portsResource(ports: readonly number[]): Resource | undefined {
+  if (!ports.length) return undefined;
+  const s = [...new Set(ports)].sort((a, b) => a - b);
+  const range: { begin: number; end: number }[] = [];
+  for (const n of s) {
+    const last = range[range.length - 1];
+    if (last && last.end + 1 === n) last.end = n;
+    else range.push({ begin: n, end: n });
+  }
+  return { name: "ports", type: "RANGES", ranges: { range } };
+}
+
 export type PodLaunch = { readonly ok: true; readonly executor: ExecutorInfo; readonly tasks: TaskInfo[] } | { readonly ok: false; readonly reason: string; readonly message: string };
 
 /**
@@ -151,6 +196,7 @@ export async function podTaskGroup(pod: Pod, agentId: string, frameworkId: strin
   // Sidecars start with the containers: after the init tasks in group order.
   entries.sort((a, b) => Number(b.init) - Number(a.init));
 
+  const ports = containerHostPorts(pod);
   const tasks: TaskInfo[] = [];
   for (const { c, init, res } of entries) {
     const argv = containerArgv(c, catalog);
@@ -174,7 +220,7 @@ export async function podTaskGroup(pod: Pod, agentId: string, frameworkId: strin
       name: c.name,
       task_id: { value: taskIdOf(pod, c.name) },
       agent_id: { value: agentId },
-      resources: scalarResources(res),
+      resources: withPorts(scalarResources(res), ports.get(c.name)),
       command: { shell: false, value: full[0]!, arguments: full, environment: { variables } },
       kill_policy: { grace_period: { nanoseconds: grace * 1e9 } },
       runtime,
@@ -190,6 +236,11 @@ export async function podTaskGroup(pod: Pod, agentId: string, frameworkId: strin
   }
   if (!tasks.some((t) => !t.runtime?.init)) return { ok: false, reason: "CreateContainerConfigError", message: "the pod has no containers" };
   return { ok: true, executor, tasks };
+}
+
+function withPorts(list: Resource[], ports: readonly number[] | undefined): Resource[] {
+  const r = portsResource(ports ?? []);
+  return r ? [...list, r] : list;
 }
 
 /** A container's TaskRuntime: restart policy, volumes, probes, hooks, termination message, working directory. */

@@ -5,10 +5,15 @@
  * node, namespace labels for affinity namespaceSelectors, and the objects that give a
  * pod its default spreading selector (Services, ReplicaSets, ReplicationControllers,
  * StatefulSets).
+ *
+ * In host networking mode (the only pod network so far) a pod's processes bind their
+ * containerPorts on the agent itself, so every containerPort counts as a host port of its
+ * node here: NodePorts then keeps two pods that declare one port off the same node, with
+ * kube-scheduler's reason.
  */
 import type { V1Pod } from "@kubernetes/client-node";
 import type { KubeObject } from "../k8s-api/types.js";
-import { NodeSnapshot, defaultSpreadSelector, podInfoFromPod, toTaints, type PodInfo, type SpreadOwners } from "./scheduling/index.js";
+import { NodeSnapshot, defaultSpreadSelector, podInfoFromPod, toTaints, type HostPort, type PodInfo, type SpreadOwners } from "./scheduling/index.js";
 import { AGENT_ID_ANNOTATION } from "./nodes.js";
 import { podKey, type NodeObj, type Pod } from "./types.js";
 
@@ -24,7 +29,11 @@ export class SnapshotSync {
   /** Bound, non-terminal pods by namespace/name, with their PodInfo (assumed once their node is known). */
   private readonly bound = new Map<string, { uid: string; node: string; info: PodInfo }>();
 
-  constructor(private readonly owners?: OwnerLookup) {}
+  /** hostNetwork: containerPorts are host ports (default true: pods run as host processes). */
+  constructor(
+    private readonly owners?: OwnerLookup,
+    private readonly opts: { readonly hostNetwork?: boolean } = {},
+  ) {}
 
   /** Only Nodes mirroring an agent are places pods can be launched. */
   static isAgentNode(n: NodeObj): boolean {
@@ -92,6 +101,10 @@ export class SnapshotSync {
 
   /** The PodInfo the filters and scores use, with the default spread selector of its owners. */
   podInfo(p: Pod): PodInfo {
+    return this.opts.hostNetwork === false ? this.basePodInfo(p) : withContainerPorts(p, this.basePodInfo(p));
+  }
+
+  private basePodInfo(p: Pod): PodInfo {
     const pod = p as unknown as V1Pod;
     if (!this.owners) return podInfoFromPod(pod);
     const ns = p.metadata?.namespace ?? "default";
@@ -103,4 +116,17 @@ export class SnapshotSync {
     }
     return podInfoFromPod(pod, { defaultSpreadSelector: defaultSpreadSelector(pod, owners) });
   }
+}
+
+/** Host networking: each declared containerPort is also a host port (0.0.0.0, its protocol). */
+export function withContainerPorts(p: Pod, info: PodInfo): PodInfo {
+  const extra: HostPort[] = [];
+  const has = (protocol: string, port: number) => info.hostPorts.some((h) => h.port === port && h.protocol === protocol) || extra.some((h) => h.port === port && h.protocol === protocol);
+  for (const c of [...(p.spec?.containers ?? []), ...(p.spec?.initContainers ?? [])]) {
+    for (const port of c.ports ?? []) {
+      const protocol = port.protocol || "TCP";
+      if (port.containerPort > 0 && !has(protocol, port.containerPort)) extra.push({ ip: "0.0.0.0", protocol, port: port.containerPort });
+    }
+  }
+  return extra.length ? { ...info, hostPorts: [...info.hostPorts, ...extra] } : info;
 }

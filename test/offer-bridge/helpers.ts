@@ -42,7 +42,8 @@ export function testLogger(role: string): Logger {
 
 const scalar = (name: string, value: number): Resource => ({ name, type: "SCALAR", scalar: { value } });
 
-export async function startCluster(opts: { cpus?: number; mem?: number; framework?: Partial<KubeFrameworkOptions> } = {}): Promise<TestCluster> {
+/** ports: the agent's ports resource (default [1024-32767], as `berth up`'s local agent). */
+export async function startCluster(opts: { cpus?: number; mem?: number; ports?: { begin: number; end: number }[]; framework?: Partial<KubeFrameworkOptions> } = {}): Promise<TestCluster> {
   const log = testLogger("offer-bridge-test");
   const registry = new Registry(new MemoryStore());
   await bootstrapApiObjects(registry, { host: "127.0.0.1", port: 6443 });
@@ -54,7 +55,7 @@ export async function startCluster(opts: { cpus?: number; mem?: number; framewor
     workDir,
     hostname: "127.0.0.1",
     log: log.child({ component: "agent" }),
-    resources: [scalar("cpus", opts.cpus ?? 2), scalar("mem", opts.mem ?? 2048), scalar("disk", 4096)],
+    resources: [scalar("cpus", opts.cpus ?? 2), scalar("mem", opts.mem ?? 2048), scalar("disk", 4096), { name: "ports", type: "RANGES", ranges: { range: opts.ports ?? [{ begin: 1024, end: 32767 }] } }],
     cgroupRoot: false,
   });
   await agent.registered;
