@@ -6,6 +6,7 @@
  * lastScheduleTime and lastSuccessfulTime; and deletes finished Jobs beyond the
  * history limits. The clock is the context's (tests pin it).
  */
+import type { V1ObjectReference } from "@kubernetes/client-node";
 import type { KubeObject } from "../types.js";
 import type { Informer } from "../client/informer.js";
 import type { Logger } from "../../util/log.js";
@@ -24,14 +25,8 @@ export const CRONJOB_SCHEDULED_TIMESTAMP = "batch.kubernetes.io/cronjob-schedule
 /** Beyond this many missed start times a warning is recorded. */
 const TOO_MANY_MISSED = 100;
 
-interface JobRef {
-  kind?: string;
-  namespace?: string;
-  name?: string;
-  uid?: string;
-  apiVersion?: string;
-  resourceVersion?: string;
-}
+/** A reference to an object, as core/v1 ObjectReference. */
+type JobRef = V1ObjectReference;
 
 export interface CronJob extends KubeObject {
   spec?: {

@@ -6,6 +6,7 @@
  * into one "(combined from similar events): ..." Event; a token bucket per source and
  * object (burst 25, one more every five minutes) drops floods.
  */
+import type { V1ObjectReference } from "@kubernetes/client-node";
 import type { ApiClient } from "../../client/types.js";
 import type { KubeObject } from "../../types.js";
 import type { Logger } from "../../../util/log.js";
@@ -18,14 +19,8 @@ export interface EventRecorder {
   event(obj: KubeObject, type: EventType, reason: string, message: string): void;
 }
 
-interface ObjectReference {
-  kind?: string;
-  namespace?: string;
-  name?: string;
-  uid?: string;
-  apiVersion?: string;
-  resourceVersion?: string;
-}
+/** A reference to an object, as core/v1 ObjectReference. */
+type ObjectReference = V1ObjectReference;
 
 interface CoreEvent extends KubeObject {
   involvedObject: ObjectReference;
