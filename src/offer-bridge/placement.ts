@@ -70,11 +70,22 @@ export function fits(free: Free, needs: Needs): boolean {
 /** berth's own filter reason: the node fits in every other way, but nothing of it is offered right now. */
 export const NO_OFFER = "node(s) had no offered resources";
 const EPS = 1e-9;
-const INSUFFICIENT = {
-  cpus: status("Offers", UNSCHEDULABLE, "Insufficient cpu"),
-  mem: status("Offers", UNSCHEDULABLE, "Insufficient memory"),
-  disk: status("Offers", UNSCHEDULABLE, "Insufficient ephemeral-storage"),
+/**
+ * The node has room by kube-scheduler's accounting, but the offers held for it are smaller:
+ * other frameworks hold the rest. Like NO_OFFER this is a wait for offers (DRF hands the
+ * framework its share as resources free up), not a failed attempt that backs the pod off.
+ */
+const OFFER_SHORT = {
+  cpus: "node(s) had too little cpu offered",
+  mem: "node(s) had too little memory offered",
+  disk: "node(s) had too little ephemeral-storage offered",
 };
+const INSUFFICIENT = {
+  cpus: status("Offers", UNSCHEDULABLE, OFFER_SHORT.cpus),
+  mem: status("Offers", UNSCHEDULABLE, OFFER_SHORT.mem),
+  disk: status("Offers", UNSCHEDULABLE, OFFER_SHORT.disk),
+};
+const OFFER_REASONS: ReadonlySet<string> = new Set([NO_OFFER, ...Object.values(OFFER_SHORT)]);
 const NONE_OFFERED = status("Offers", UNSCHEDULABLE, NO_OFFER);
 /** The offers lack a port the pod holds (another pod, or another framework's task, has it): NodePorts' reason. */
 const PORTS_TAKEN = status("NodePorts", UNSCHEDULABLE, ERR_NODE_PORTS);
@@ -100,7 +111,7 @@ export function decide(info: PodInfo, needs: Needs, snap: NodeSnapshot, offered:
   };
   const r = schedulePod(info, snap, { ...opts, extraFilter: offerFilter });
   if ("node" in r) return { node: r.node };
-  if (r.reasons.has(NO_OFFER)) return { wait: true };
+  if (r.reasons.has(NO_OFFER) || [...r.reasons.keys()].every((k) => OFFER_REASONS.has(k))) return { wait: true };
   // An offered agent whose Node is not in the snapshot yet (just created): try again then.
   for (const name of offered.keys()) if (!snap.node(name)) return { wait: true };
   return { unschedulable: true, message: r.message };
