@@ -6,3 +6,14 @@ export function portFlag(name: string, value: string): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be an integer from 0 to 65535: current value is ${value}`);
   return port;
 }
+
+/** ROLE=WEIGHT pairs, comma-separated ("kubernetes=1,batch=2"); weights must be positive. */
+export function weightsFlag(value: string | undefined): Record<string, number> {
+  const weights: Record<string, number> = {};
+  for (const pair of (value ?? "").split(",").filter(Boolean)) {
+    const [role, w] = pair.split("=");
+    if (!role || !(Number(w) > 0)) throw new Error(`--weights must be ROLE=WEIGHT pairs with positive weights: ${pair}`);
+    weights[role] = Number(w);
+  }
+  return weights;
+}

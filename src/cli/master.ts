@@ -1,8 +1,8 @@
 /** `berth master`: the resource manager (master + DRF allocator) as its own process. */
-import { portFlag } from "./flags.js";
 import { parseArgs } from "node:util";
 import { startMaster } from "../resource-manager/index.js";
 import { createLogger, type Level } from "../util/log.js";
+import { portFlag, weightsFlag } from "./flags.js";
 
 export const MASTER_USAGE = `Usage: berth master [flags]
 
@@ -54,12 +54,7 @@ export async function master(argv: string[]): Promise<void> {
     return;
   }
   const port = portFlag("--port", values.port);
-  const weights: Record<string, number> = {};
-  for (const pair of (values.weights ?? "").split(",").filter(Boolean)) {
-    const [role, w] = pair.split("=");
-    if (!role || !(Number(w) > 0)) throw new Error(`--weights must be ROLE=WEIGHT pairs with positive weights: ${pair}`);
-    weights[role] = Number(w);
-  }
+  const weights = weightsFlag(values.weights);
   const log = createLogger("master", { level: values["log-level"] as Level });
   const opt = <K extends string>(k: K, v: number | undefined) => (v === undefined ? {} : { [k]: v });
   const running = await startMaster({

@@ -18,7 +18,7 @@ import { withoutPorts } from "../offer-bridge/placement.js";
 import type { Range, Resource } from "../mesos/v1.js";
 import { createLogger, type Level } from "../util/log.js";
 import { mergeKubeconfig, writeKubeconfig } from "./kubeconfig.js";
-import { portFlag } from "./flags.js";
+import { portFlag, weightsFlag } from "./flags.js";
 import { parseResources } from "../mesos/resources.js";
 
 export const UP_USAGE = `Usage: berth up [flags]
@@ -80,12 +80,7 @@ export async function up(argv: string[]): Promise<void> {
   const port = portFlag("--port", values.port);
   const masterPort = portFlag("--master-port", values["master-port"]);
   const agentPort = portFlag("--agent-port", values["agent-port"]);
-  const weights: Record<string, number> = {};
-  for (const pair of (values.weights ?? "").split(",").filter(Boolean)) {
-    const [role, w] = pair.split("=");
-    if (!role || !(Number(w) > 0)) throw new Error(`--weights must be ROLE=WEIGHT pairs with positive weights: ${pair}`);
-    weights[role] = Number(w);
-  }
+  const weights = weightsFlag(values.weights);
   const log = createLogger("berth-up", { level: values["log-level"] as Level });
   const dataDir = resolve(values["data-dir"]);
   mkdirSync(dataDir, { recursive: true });

@@ -3,20 +3,14 @@
  * numbers, the little of apimachinery's resource.Quantity the framework needs.
  */
 
-const SUFFIX: Record<string, number> = {
-  n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-};
+import { parseQuantity as parseExact } from "../k8s-api/validation/quantity.js";
 
-/** The value of a quantity, or undefined when it does not parse. */
+/** The value of a quantity, or undefined when it does not parse (the API's exact parser, as a float). */
 export function parseQuantity(q: string | number | undefined): number | undefined {
   if (q === undefined) return undefined;
   if (typeof q === "number") return q;
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/.exec(q.trim());
-  if (!m) return undefined;
-  const base = Number(m[1]);
-  if (m[2]) return base * 10 ** Number(m[2].slice(1));
-  return base * (SUFFIX[m[3] ?? ""] ?? 1);
+  const e = parseExact(q);
+  return e === undefined ? undefined : Number(e.mantissa) * 10 ** e.exp10 * 2 ** e.exp2;
 }
 
 /** cpu quantity -> cores. */

@@ -12,6 +12,7 @@ import { patchTypeOf } from "../registry/patching.js";
 import type { FieldValidation } from "../registry/field-validation.js";
 import { decodeObjectBody, decodePatchBody, duplicateFields, readBody } from "./body.js";
 import type { RequestInfo } from "./request-info.js";
+import { includeObjectFrom } from "../printers/index.js";
 import { predicateFromQuery, negotiateOutput, renderList, renderObject, type Output } from "./output.js";
 import { serveWatch } from "./watch.js";
 import { servePodLog } from "./node-proxy.js";
@@ -155,10 +156,7 @@ async function handleSubresource(ctx: HandlerContext, info: ResourceInfo, ri: Re
 
 /** includeObject of a Table request (ValidateTableOptions): "" means Metadata. */
 function includeObjectOf(q: URLSearchParams): "None" | "Metadata" | "Object" {
-  const v = q.get("includeObject") ?? "";
-  if (v === "None" || v === "Metadata" || v === "Object") return v;
-  if (v === "") return "Metadata";
-  throw badRequest(`Unable to convert to Table as requested: includeObject: Invalid value: "${v}": must be 'Metadata', 'Object', 'None', or empty`);
+  return includeObjectFrom(q.get("includeObject")) || "Metadata";
 }
 
 /** fieldValidation, "" meaning Warn (values were checked by writeOptions). */
