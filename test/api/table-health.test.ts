@@ -55,8 +55,28 @@ describe("api: Table output", () => {
     expect(t.kind).to.equal("Table");
   });
 
-  it("an Accept the server cannot serve -> 406", async () => {
-    expectFailure(await c.get(PODS, { accept: "application/xml" }), 406, "NotAcceptable");
+  it("an Accept the server cannot serve -> 406 naming what it can", async () => {
+    const st = expectFailure(await c.get(PODS, { accept: "application/xml" }), 406, "NotAcceptable");
+    expect(st.message).to.equal("only the following media types are accepted: application/json, application/yaml");
+  });
+
+  it("application/yaml: the object in YAML", async () => {
+    const r = await fetch(`${s.url}${PODS}/tbl`, { headers: { accept: "application/yaml" } });
+    expect(r.status).to.equal(200);
+    expect(r.headers.get("content-type")).to.match(/^application\/yaml/);
+    const text = await r.text();
+    expect(text).to.match(/^apiVersion: v1\nkind: Pod\n/m);
+    expect(text).to.include("name: tbl");
+  });
+
+  it("PartialObjectMetadataList for one object, or PartialObjectMetadata for a list -> 406 with kube-apiserver's words", async () => {
+    const one = expectFailure(await c.get(`${PODS}/tbl`, { accept: "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1" }), 406, "NotAcceptable");
+    expect(one.message).to.equal("you requested PartialObjectMetadataList, but the requested object is not a list (*core.Pod)");
+    const list = expectFailure(await c.get(PODS, { accept: "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1" }), 406, "NotAcceptable");
+    expect(list.message).to.equal("you requested PartialObjectMetadata, but the requested object is a list (*core.PodList)");
+    const ok = expectOk(await c.get(PODS, { accept: "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1" }));
+    expect(ok.kind).to.equal("PartialObjectMetadataList");
+    expect(ok.items[0]).to.include({ kind: "PartialObjectMetadata" });
   });
 });
 

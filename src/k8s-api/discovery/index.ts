@@ -15,7 +15,7 @@ import { discoveryGroups, type DiscoveryGroup } from "./resources.js";
 
 export { subresourceDiscovery, storageVersionHash, discoveryGroups, apiResources, compareKubeAwareVersions } from "./resources.js";
 export type { SubresourceDiscovery, ConnectMethod, APIResource, DiscoveryGroup, GroupVersionResources } from "./resources.js";
-export { negotiateDiscovery, parseAccept } from "./negotiate.js";
+export { negotiateDiscovery } from "./negotiate.js";
 export type { DiscoveryFormat } from "./negotiate.js";
 
 export interface DiscoveryRouterOptions {

@@ -11,6 +11,7 @@ import { goQuote } from "../selectors/go-format.js";
 import type { ResourceInfo } from "../registry/types.js";
 import type { ListMeta } from "./types.js";
 import type { IncludeObject } from "./table.js";
+import { parseAccept } from "../accept.js";
 
 export type MetaVersion = "v1" | "v1beta1";
 
@@ -28,46 +29,6 @@ export type NegotiatedOutput =
 export interface NegotiateOptions {
   /** Media types the server writes, in preference order (default: application/json only). */
   readonly mediaTypes?: readonly string[];
-}
-
-interface Clause {
-  type: string;
-  subType: string;
-  q: number;
-  params: Map<string, string>;
-}
-
-/** goautoneg.ParseAccept: clauses with their parameters, sorted by q then specificity. */
-function parseAccept(header: string): Clause[] {
-  const out: Clause[] = [];
-  for (const raw of header.split(",")) {
-    const part = raw.replace(/^ +| +$/g, "");
-    const mrp = part.split(";");
-    const sp = mrp[0]!.split("/");
-    const type = sp[0]!.replace(/^ +| +$/g, "");
-    let subType: string;
-    if (sp.length === 1 && type === "*") subType = "*";
-    else if (sp.length === 2) subType = sp[1]!.replace(/^ +| +$/g, "");
-    else continue;
-    const clause: Clause = { type, subType, q: 1, params: new Map() };
-    for (const param of mrp.slice(1)) {
-      const eq = param.indexOf("=");
-      if (eq < 0) continue;
-      const token = param.slice(0, eq).replace(/^ +| +$/g, "");
-      const value = param.slice(eq + 1);
-      if (token === "q") {
-        // strconv.ParseFloat: the whole value must be a number, else q is 0.
-        clause.q = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) ? Number(value) : 0;
-      } else clause.params.set(token, value.replace(/^ +| +$/g, ""));
-    }
-    out.push(clause);
-  }
-  // sort.Sort over accept_slice; on the few clauses of a header that is an insertion sort.
-  const less = (a: Clause, b: Clause): boolean => a.q > b.q || (a.type !== "*" && b.type === "*") || (a.subType !== "*" && b.subType === "*");
-  for (let i = 1; i < out.length; i++) {
-    for (let j = i; j > 0 && less(out[j]!, out[j - 1]!); j--) [out[j], out[j - 1]] = [out[j - 1]!, out[j]!];
-  }
-  return out;
 }
 
 const streamingMediaTypes = new Set(["application/json", "application/vnd.kubernetes.protobuf"]);

@@ -13,7 +13,7 @@ import type { FieldValidation } from "../registry/field-validation.js";
 import { decodeObjectBody, decodePatchBody, duplicateFields, readBody } from "./body.js";
 import type { RequestInfo } from "./request-info.js";
 import { includeObjectFrom } from "../printers/index.js";
-import { predicateFromQuery, negotiateOutput, renderList, renderObject, type Output } from "./output.js";
+import { predicateFromQuery, negotiateOutput, renderList, renderObject, sendAs, assertStreamable, type Output } from "./output.js";
 import { serveWatch } from "./watch.js";
 import { servePodLog } from "./node-proxy.js";
 
@@ -37,13 +37,14 @@ export async function handleResource(ctx: HandlerContext, ri: RequestInfo, req: 
   switch (ri.verb) {
     case "get": {
       const obj = await registry.get(info, ns, ri.name, q.get("resourceVersion") ?? undefined);
-      return send(res, 200, renderObject(info, obj, out));
+      return sendAs(res, 200, renderObject(info, obj, out), out);
     }
     case "list": {
       const list = await registry.list(info, ns, listParams(info, q));
-      return send(res, 200, renderList(info, list, out));
+      return sendAs(res, 200, renderList(info, list, out), out);
     }
     case "watch":
+      assertStreamable(out);
       return serveWatch(ctx, info, ns, ri.name, q, req, res, out);
     case "create": {
       if (ri.name) throw methodNotAllowed(`the server does not allow this method on the requested resource`);
@@ -68,7 +69,7 @@ export async function handleResource(ctx: HandlerContext, ri: RequestInfo, req: 
       const r = await registry.delete(info, ns, ri.name, opts, writeOptions(req, q));
       // handlers.DeleteResource: 202 only when not yet deleted and orphanDependents=false (not for propagationPolicy).
       const code = !r.deleted && opts.orphanDependents === false ? 202 : 200;
-      if (info.returnDeletedObject || !r.deleted) return send(res, code, renderObject(info, r.object, out));
+      if (info.returnDeletedObject || !r.deleted) return sendAs(res, code, renderObject(info, r.object, out), out);
       return send(res, code, {
         kind: "Status",
         apiVersion: "v1",
@@ -80,7 +81,7 @@ export async function handleResource(ctx: HandlerContext, ri: RequestInfo, req: 
     case "deletecollection": {
       const opts = await deleteOptions(req, q);
       const list = await registry.deleteCollection(info, ns, listParams(info, q), opts, writeOptions(req, q));
-      return send(res, 200, renderList(info, list, { as: "Object" }));
+      return sendAs(res, 200, renderList(info, list, { as: "Object", mediaType: out.mediaType, pretty: out.pretty, includeObject: out.includeObject }), out);
     }
     default:
       throw methodNotAllowed(`the server does not allow this method on the requested resource`);
@@ -95,7 +96,7 @@ async function handleSubresource(ctx: HandlerContext, info: ResourceInfo, ri: Re
   switch (sub) {
     case "status":
     case "finalize":
-      if (ri.verb === "get") return send(res, 200, renderObject(info, await registry.get(info, ns, ri.name), out));
+      if (ri.verb === "get") return sendAs(res, 200, renderObject(info, await registry.get(info, ns, ri.name), out), out);
       if (ri.verb === "update") {
         const r = await registry.update(info, ns, ri.name, await decodeObject(req, res, q), writeOptions(req, q), sub);
         return sendWrite(res, 200, info, r, out);
@@ -248,12 +249,12 @@ async function deleteOptions(req: Request, q: URLSearchParams): Promise<V1Delete
 
 /** Write a JSON response. */
 export function send(res: Response, code: number, body: unknown): void {
-  res.status(code).type("application/json").send(JSON.stringify(body));
+  sendAs(res, code, body);
 }
 
 function sendWrite(res: Response, code: number, info: ResourceInfo, r: WriteResult, out: Output): void {
   for (const w of r.warnings) res.append("Warning", `299 - ${JSON.stringify(w)}`);
   r.object.apiVersion = apiVersionOf(info);
   r.object.kind = info.kind;
-  send(res, code, renderObject(info, r.object, out));
+  sendAs(res, code, renderObject(info, r.object, out), out);
 }

@@ -3,35 +3,35 @@
  * PartialObjectMetadata (garbage collector, helm), chosen from the Accept header as
  * kube-apiserver negotiates it; and the predicate of label and field selectors.
  */
+import { stringify as toYaml } from "yaml";
+import type { Response } from "express";
 import { StatusError } from "../errors.js";
 import type { KubeObject } from "../types.js";
 import type { ObjectList } from "../registry/generic-store.js";
 import { apiVersionOf, type ResourceInfo } from "../registry/types.js";
 import { compileLabelSelector, compileFieldSelector } from "../selectors/index.js";
-import { toTable } from "../printers/index.js";
+import { toTable, negotiateAs, asPartialObjectMetadata, asPartialObjectMetadataList, partialMetadataMismatch, type IncludeObject, type NegotiatedOutput } from "../printers/index.js";
 
-export type Output =
-  | { readonly as: "Object" }
-  | { readonly as: "Table"; readonly version: "v1" | "v1beta1"; readonly includeObject: "None" | "Metadata" | "Object" }
-  | { readonly as: "PartialObjectMetadata"; readonly version: "v1" | "v1beta1" };
+/** The media types resource endpoints write (protobuf is read, not written). */
+export const RESOURCE_MEDIA_TYPES = ["application/json", "application/yaml"] as const;
 
-/** Pick the first acceptable representation in the Accept header; 406 when none is. */
-export function negotiateOutput(accept: string | undefined, includeObject: "None" | "Metadata" | "Object" = "Metadata"): Output {
-  if (!accept) return { as: "Object" };
-  for (const clause of accept.split(",")) {
-    const [type, ...paramParts] = clause.split(";").map((s) => s.trim());
-    const params = new Map(paramParts.map((p) => p.split("=").map((s) => s.trim()) as [string, string]));
-    const mt = (type ?? "").toLowerCase();
-    if (mt !== "application/json" && mt !== "*/*" && mt !== "application/*") continue;
-    const as = params.get("as");
-    if (!as) return { as: "Object" };
-    const g = params.get("g");
-    const v = params.get("v");
-    if (g !== "meta.k8s.io" || (v !== "v1" && v !== "v1beta1")) continue;
-    if (as === "Table") return { as: "Table", version: v, includeObject };
-    if (as === "PartialObjectMetadata" || as === "PartialObjectMetadataList") return { as: "PartialObjectMetadata", version: v };
-  }
-  throw new StatusError(406, "NotAcceptable", `only the following media types are accepted: application/json, application/yaml, application/json;as=Table;v=v1;g=meta.k8s.io`);
+/** The negotiated representation, with the includeObject option a Table needs. */
+export type Output = NegotiatedOutput & { readonly includeObject: IncludeObject };
+
+/** The representation the Accept header asks for (the printers' negotiation); 406 when none can be served. */
+export function negotiateOutput(accept: string | undefined, includeObject: IncludeObject = "Metadata"): Output {
+  return { ...negotiateAs(accept, { mediaTypes: RESOURCE_MEDIA_TYPES }), includeObject };
+}
+
+/** A watch streams JSON lines only; yaml has no stream framing (upstream: no StreamSerializer). */
+export function assertStreamable(out: Output): void {
+  if (out.mediaType !== "application/json") throw new StatusError(406, "NotAcceptable", "only the following media types are accepted: application/json");
+}
+
+/** Write a response body in the negotiated media type. */
+export function sendAs(res: Response, code: number, body: unknown, out?: Pick<Output, "mediaType">): void {
+  if (out?.mediaType === "application/yaml") res.status(code).type("application/yaml").send(toYaml(body));
+  else res.status(code).type("application/json").send(JSON.stringify(body));
 }
 
 /** The body for a single object. */
@@ -42,7 +42,9 @@ export function renderObject(info: ResourceInfo, obj: KubeObject, out: Output): 
     case "Table":
       return toTable(info, [obj], { includeObject: out.includeObject, now: new Date(), apiVersion: `meta.k8s.io/${out.version}` });
     case "PartialObjectMetadata":
-      return { kind: "PartialObjectMetadata", apiVersion: `meta.k8s.io/${out.version}`, metadata: obj.metadata ?? {} };
+      return asPartialObjectMetadata(obj, out.version);
+    case "PartialObjectMetadataList":
+      throw partialMetadataMismatch(info, "PartialObjectMetadataList");
   }
 }
 
@@ -64,13 +66,10 @@ export function renderList(info: ResourceInfo, list: ObjectList, out: Output): u
       };
     case "Table":
       return toTable(info, list.items, { includeObject: out.includeObject, now: new Date(), apiVersion: `meta.k8s.io/${out.version}`, listMeta });
+    case "PartialObjectMetadataList":
+      return asPartialObjectMetadataList(list.items, listMeta, out.version);
     case "PartialObjectMetadata":
-      return {
-        kind: "PartialObjectMetadataList",
-        apiVersion: `meta.k8s.io/${out.version}`,
-        metadata: listMeta,
-        items: list.items.map((o) => ({ kind: "PartialObjectMetadata", apiVersion: `meta.k8s.io/${out.version}`, metadata: o.metadata ?? {} })),
-      };
+      throw partialMetadataMismatch(info, "PartialObjectMetadata");
   }
 }
 

@@ -42,6 +42,8 @@ export async function serveWatch(ctx: HandlerContext, info: ResourceInfo, ns: st
     res.write(JSON.stringify(ev) + "\n");
     if (res.writableLength > MAX_BUFFERED_BYTES) close();
   };
+  // Each event carries one object: a watch asked for PartialObjectMetadataList gets PartialObjectMetadata per event.
+  const eventOut: Output = out.as === "PartialObjectMetadataList" ? { ...out, as: "PartialObjectMetadata" } : out;
   const emit = (ev: WatchEvent) => {
     const rvOf = Number(ev.object.metadata?.resourceVersion ?? 0);
     if (rvOf > lastRV) lastRV = rvOf;
@@ -51,7 +53,7 @@ export async function serveWatch(ctx: HandlerContext, info: ResourceInfo, ns: st
       return close();
     }
     if (out.as === "Object") return write(ev);
-    const rendered = renderObject(info, ev.object, out) as { columnDefinitions?: unknown[] };
+    const rendered = renderObject(info, ev.object, eventOut) as { columnDefinitions?: unknown[] };
     // Column definitions travel with the first event only, as kube-apiserver sends them.
     if (!first && out.as === "Table") rendered.columnDefinitions = [];
     first = false;
