@@ -78,3 +78,38 @@ describe("API servers sharing a NATS KV bucket", function () {
     expectFailure(await b.get(`${CM}/huge`), 404, "NotFound");
   });
 });
+
+describe("API servers sharing a NATS KV bucket: a watch ahead of this server", function () {
+  this.timeout(30_000);
+  const bucket = uniqueBucket("api");
+  const stores: Store[] = [];
+  const servers: RunningApiServer[] = [];
+  after(async () => {
+    for (const s of servers) await s.close();
+    for (const s of stores) await s.close();
+    await deleteBuckets(await natsUrl(), [bucket]);
+  });
+
+  it("a watch from a resourceVersion the server has not applied yet waits for it (as the watch cache does), then streams", async () => {
+    const log = createLogger("api", { level: "error" });
+    const store = await openNatsStore({ servers: await natsUrl(), bucket, log });
+    stores.push(store);
+    const server = await startApiServer({ store, host: "127.0.0.1", port: 0, log });
+    servers.push(server);
+    const c = client(server.url);
+    expectOk(await c.post(CM, configMap("first")), 201);
+    // A revision another replica may already have handed out: the next write's.
+    const ahead = store.currentRevision() + 1;
+    const w = await openWatch(server.url, `${CM}?watch=1&resourceVersion=${ahead}`);
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      expect(w.ended).to.equal(false);
+      expectOk(await c.post(CM, configMap("at-ahead")), 201);
+      expectOk(await c.post(CM, configMap("after-ahead")), 201);
+      const evs = await w.next(1, 5000);
+      expect(evs.map((e) => `${e.type} ${e.object.metadata.name}`)).to.deep.equal(["ADDED after-ahead"]);
+    } finally {
+      await w.close();
+    }
+  });
+});
