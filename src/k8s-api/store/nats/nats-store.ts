@@ -432,7 +432,12 @@ class NatsStore implements Store {
   /** Publishes with a CAS on the subject's last sequence; resolves once the mirror has applied it. */
   private async publish(subject: string, data: Uint8Array, lastSubjectSequence: number, h = natsHeaders()): Promise<number> {
     const ack = await this.js.publish(subject, data, { headers: h, expect: { lastSubjectSequence } });
-    await this.waitFor(ack.seq);
+    try {
+      await this.waitFor(ack.seq);
+    } catch (e) {
+      // Like etcd's "request timed out": the write is in the stream, only unconfirmed here.
+      throw new StoreError(`NATS store: the write of ${subject} was committed at revision ${ack.seq} but this server has not applied it yet: ${(e as Error).message}`, { cause: e });
+    }
     return ack.seq;
   }
 
