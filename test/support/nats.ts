@@ -23,7 +23,10 @@ export function natsUrl(): Promise<string> {
       return url;
     }
     const server = await startNatsServer();
-    process.once("exit", () => server.kill());
+    process.once("exit", () => {
+      server.kill();
+      server.cleanup();
+    });
     return server.url;
   })();
   return shared;
