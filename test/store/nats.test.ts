@@ -226,6 +226,37 @@ describe("NATS store: several processes on one bucket", function () {
   });
 });
 
+describe("NATS store: compaction purges", function () {
+  this.timeout(20_000);
+  it("a purge that fails is retried at the next compaction", async () => {
+    const bucket = newBucket();
+    const s = await openBucket(bucket);
+    const nc = await connect({ servers: await natsUrl() });
+    try {
+      const jsm = await nc.jetstreamManager();
+      const messages = async () => (await jsm.streams.info(`KV_${bucket}`)).state.messages;
+      let cur = await s.create("/k", "0");
+      for (let i = 1; i <= 5; i++) cur = await s.update("/k", String(i), cur.modRevision);
+      // Failure injection: the store's own JetStream manager refuses purges for a while.
+      const streams = (s as unknown as { jsm: { streams: { purge: (...a: unknown[]) => Promise<unknown> } } }).jsm.streams;
+      const purge = streams.purge;
+      streams.purge = async () => {
+        throw new Error("injected purge failure");
+      };
+      await s.compact(s.currentRevision());
+      expect(await messages()).to.equal(1 + 6 + 1);
+      streams.purge = purge;
+      await s.create("/other", "x");
+      await s.compact(s.currentRevision());
+      expect(await messages()).to.equal(1 + 1 + 1 + 1);
+      expect((await s.get("/k"))!.value).to.equal("5");
+    } finally {
+      await nc.close();
+      await s.close();
+    }
+  });
+});
+
 describe("NATS store: limits", function () {
   this.timeout(20_000);
   it("a value over the server's max_payload is ValueTooLargeError and writes nothing; one just under it is stored", async () => {

@@ -115,6 +115,8 @@ class NatsStore implements Store {
   private compactionSeq = 0;
   /** Plans of this process's own compactions, by the record's sequence. */
   private readonly plans = new Map<number, CompactionStep[]>();
+  /** Purges that failed, retried with the next compaction (what they drop stays unneeded). */
+  private leftover: CompactionStep[] = [];
   private barrierInFlight: Promise<number> | undefined;
   private barrierQueued: Promise<number> | undefined;
   private readonly decoder = new TextDecoder();
@@ -492,7 +494,7 @@ class NatsStore implements Store {
         await this.sync();
         continue;
       }
-      const plan = this.plans.get(seq) ?? [];
+      const plan = [...this.leftover.splice(0), ...(this.plans.get(seq) ?? [])];
       this.plans.delete(seq);
       await this.purge(plan, revision);
       return;
@@ -509,8 +511,9 @@ class NatsStore implements Store {
         try {
           await this.jsm.streams.purge(this.stream, { filter: this.subject(step.key), seq: step.keepFrom });
         } catch (e) {
-          // Left for good: a stale message below the compacted revision costs space, not correctness.
-          if (failed++ === 0) this.log.warn("NATS store: purge of compacted history failed", { bucket: this.bucket, key: step.key, error: e });
+          // A stale message below the compacted revision costs space, not correctness: try again next time.
+          this.leftover.push(step);
+          if (failed++ === 0) this.log.warn("NATS store: purge of compacted history failed; retried at the next compaction", { bucket: this.bucket, key: step.key, error: e });
         }
       }
     };
