@@ -278,6 +278,25 @@ describe("NATS store: limits", function () {
     }
   });
 
+  it("a bucket berth cannot use is refused with the reason: history limited per key, or foreign messages", async () => {
+    const nc = await connect({ servers: await natsUrl() });
+    try {
+      const jsm = await nc.jetstreamManager();
+      const js = nc.jetstream();
+      const kv = newBucket();
+      await js.views.kv(kv, { history: 5 });
+      const e1 = await rejects(openBucket(kv), StoreError);
+      expect(e1.message).to.match(/keeps 5 versions per key/);
+      const foreign = newBucket();
+      await jsm.streams.add({ name: `KV_${foreign}`, subjects: [`$KV.${foreign}.>`], max_msgs_per_subject: -1, allow_rollup_hdrs: true });
+      await js.publish(`$KV.${foreign}.somekey`, "x");
+      const e2 = await rejects(openBucket(foreign), StoreError);
+      expect(e2.message).to.match(/holds 1 message\(s\) berth did not write/);
+    } finally {
+      await nc.close();
+    }
+  });
+
   it("an unreachable server is a clear error", async () => {
     const e = await rejects(openNatsStore({ servers: "nats://127.0.0.1:1", bucket: "x", log: quiet }), StoreError);
     expect(e.message).to.match(/cannot connect to NATS at nats:\/\/127.0.0.1:1/);

@@ -180,14 +180,18 @@ class NatsStore implements Store {
 
   /** The first message of a bucket's stream is berth's, so data starts at revision 2. */
   private async publishInit(): Promise<void> {
+    let seq: number;
     try {
-      await this.js.publish(`${this.prefix}${META}init`, JSON.stringify({ format: FORMAT }), { expect: { lastSubjectSequence: 0 } });
+      seq = (await this.js.publish(`${this.prefix}${META}init`, JSON.stringify({ format: FORMAT }), { expect: { lastSubjectSequence: 0 } })).seq;
     } catch (e) {
       if (!isWrongLastSequence(e)) throw e;
       const m = await this.jsm.streams.getMessage(this.stream, { last_by_subj: `${this.prefix}${META}init` });
       const format = (m.json() as { format?: number }).format;
       if (format !== FORMAT) throw new StoreError(`NATS KV bucket ${this.bucket} has berth format ${String(format)}; this berth reads format ${FORMAT}`);
+      seq = m.seq;
     }
+    // Revision 1 is the empty store; messages before the record would be writes berth never made.
+    if (seq !== 1) throw new StoreError(`NATS KV bucket ${this.bucket} holds ${seq - 1} message(s) berth did not write; use a new bucket (or one berth created)`);
   }
 
   // ---- the mirror's feed ------------------------------------------------------------
