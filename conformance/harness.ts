@@ -6,7 +6,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
+import { deleteBuckets, natsUrl } from "../test/support/nats.js";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 export const KUBECTL = join(ROOT, ".tools", "bin", "kubectl");
@@ -38,8 +39,7 @@ export async function startBerth(opts: { dataDir?: string; args?: string[]; time
     if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm ci (kubectl/helm) and npm run build`);
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "berth-conf-"));
   const kubeconfig = join(dataDir, "kubeconfig");
-  // BERTH_TEST_STORE picks the store backend the suite runs against (default: embedded).
-  const store = ["--store", process.env.BERTH_TEST_STORE ?? "embedded"];
+  const store = ["--store", await storeFor(dataDir)];
   const child = spawn(process.execPath, [MAIN, "up", "--port", "0", "--master-port", "0", "--data-dir", dataDir, "--kubeconfig", kubeconfig, ...store, ...(opts.args ?? [])], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, BERTH_LOG_LEVEL: process.env.BERTH_LOG_LEVEL ?? "warn" },
@@ -81,6 +81,34 @@ export async function startBerth(opts: { dataDir?: string; args?: string[]; time
     },
   };
 }
+
+const natsBuckets = new Map<string, string>();
+
+/**
+ * BERTH_TEST_STORE picks the store backend the suite runs against: embedded (default),
+ * memory, or nats (the test NATS server: NATS_URL, or one started for the run) /
+ * nats://HOST:PORT[/prefix]. With NATS every data directory gets its own bucket, so each
+ * cluster starts empty and a restart on the same directory finds its objects again; the
+ * buckets are deleted when the run ends.
+ */
+async function storeFor(dataDir: string): Promise<string> {
+  const kind = process.env.BERTH_TEST_STORE ?? "embedded";
+  if (kind !== "nats" && !kind.startsWith("nats://")) return kind;
+  const url = new URL(kind === "nats" ? await natsUrl() : kind);
+  const prefix = url.pathname.replace(/^\/+|\/+$/g, "") || "conf";
+  const bucket = `${prefix}-${basename(dataDir)}`.replace(/[^A-Za-z0-9_-]/g, "_");
+  url.pathname = "";
+  const base = url.toString().replace(/\/+$/, "");
+  natsBuckets.set(bucket, base);
+  return `${base}/${bucket}`;
+}
+
+after(async () => {
+  const byServer = new Map<string, string[]>();
+  for (const [bucket, server] of natsBuckets) byServer.set(server, [...(byServer.get(server) ?? []), bucket]);
+  natsBuckets.clear();
+  for (const [server, buckets] of byServer) await deleteBuckets(server, buckets);
+});
 
 /** Run a binary with a deadline; never throws for a non-zero exit. */
 export function run(bin: string, args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; cwd?: string } = {}): Promise<RunResult> {

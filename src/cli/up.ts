@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { homedir } from "node:os";
 import { join, resolve, delimiter } from "node:path";
 import { parseArgs } from "node:util";
-import { MemoryStore, openEmbeddedStore, startApiServer, type Store } from "../k8s-api/index.js";
+import { startApiServer } from "../k8s-api/index.js";
 import { LocalClient } from "../k8s-api/client/local.js";
 import { startControllers } from "../k8s-api/controllers/index.js";
 import { startMaster } from "../resource-manager/index.js";
@@ -19,6 +19,7 @@ import type { Range, Resource } from "../mesos/v1.js";
 import { createLogger, type Level } from "../util/log.js";
 import { mergeKubeconfig, writeKubeconfig } from "./kubeconfig.js";
 import { portFlag, weightsFlag } from "./flags.js";
+import { openStoreFlag, STORE_FLAG_HELP } from "./store.js";
 import { parseResources } from "../mesos/resources.js";
 
 export const UP_USAGE = `Usage: berth up [flags]
@@ -44,8 +45,7 @@ Flags:
   --kube-roles ROLE,...   the roles the kubernetes framework subscribes with (default
                           kubernetes); a pod picks one with the annotation berth.io/role
   --weights ROLE=W,...    role weights on the master, e.g. kubernetes=1,batch=2
-  --store KIND            embedded (default: durable, in the data directory) or memory
-                          (nothing kept across restarts; for tests and benchmarks)
+${STORE_FLAG_HELP}
   --repair-store          truncate a corrupt write-ahead log at the last good record
   --log-level LEVEL       debug, info, warn or error (default info)
 `;
@@ -85,10 +85,7 @@ export async function up(argv: string[]): Promise<void> {
   const dataDir = resolve(values["data-dir"]);
   mkdirSync(dataDir, { recursive: true });
 
-  let store: Store;
-  if (values.store === "memory") store = new MemoryStore();
-  else if (values.store === "embedded") store = await openEmbeddedStore(join(dataDir, "store"), { repair: values["repair-store"], log: log.child({ component: "store" }) });
-  else throw new Error(`--store must be embedded or memory: current value is ${values.store}`);
+  const store = await openStoreFlag(values.store, { dataDir, repair: values["repair-store"], log: log.child({ component: "store" }) });
   const api = await startApiServer({
     store,
     host: values.host,

@@ -240,11 +240,16 @@ export class ResourceStore {
     if (rv <= this.store.currentRevision()) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, FRESHNESS_TIMEOUT_MS);
-      const w = this.store.watch("/", { fromRevision: this.store.currentRevision() }, () => {
+      const check = () => {
         if (this.store.currentRevision() >= rv) done();
-      });
+      };
+      const w = this.store.watch("/", { fromRevision: this.store.currentRevision() }, check);
+      // A store whose revisions also count writes that change no key (NATS: its
+      // compaction record) reaches rv without a watch event: look now and then too.
+      const poll = setInterval(check, 50);
       function done() {
         clearTimeout(timer);
+        clearInterval(poll);
         w.stop();
         resolve();
       }
@@ -533,6 +538,18 @@ export class ResourceStore {
       p.onInitialEventsEnd?.(from);
     }
     const predicate = p.predicate;
+    // A revision another API server over the same store has handed out may not have
+    // reached this one yet: wait for it as the watch cache does (waitUntilFreshAndBlock),
+    // and report a timeout inside the stream, as upstream's errWatcher does.
+    if (from > this.store.currentRevision()) {
+      try {
+        await this.waitUntilFresh(from);
+      } catch (e) {
+        if (!(e instanceof StatusError)) throw e;
+        emit({ type: "ERROR", object: e.toStatus() as unknown as KubeObject });
+        return { stop() {} };
+      }
+    }
     try {
       return this.store.watch(prefix, { fromRevision: from }, (events) => {
         for (const ev of events) {

@@ -5,7 +5,7 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import { Counter, Histogram, Registry as MetricsRegistry, collectDefaultMetrics } from "prom-client";
 import { StatusError, internalError } from "../errors.js";
-import { StoreError } from "../store/errors.js";
+import { StoreError, ValueTooLargeError } from "../store/errors.js";
 import type { Registry } from "../registry/registry.js";
 import { RESOURCES } from "../registry/resources.js";
 import { discoveryRouter } from "../discovery/index.js";
@@ -86,6 +86,8 @@ export function createApiServer(o: ApiServerOptions): express.Express {
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     let status: StatusError;
     if (err instanceof StatusError) status = err;
+    // apierrors.NewRequestEntityTooLargeError, as kube-apiserver maps etcd's ErrRequestTooLarge.
+    else if (err instanceof ValueTooLargeError) status = new StatusError(413, "RequestEntityTooLarge", `Request entity too large: ${err.message}`);
     else if (err instanceof StoreError) status = internalError(err.message);
     else {
       o.log.error("unhandled error", { method: req.method, url: req.url, error: err instanceof Error ? err.stack : String(err) });

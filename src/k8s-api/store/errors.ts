@@ -62,3 +62,17 @@ export class StoreCorruptError extends StoreError {
     super(`store file ${file} is corrupt at byte ${offset}: ${detail}`);
   }
 }
+
+/**
+ * A value larger than the backend can store in one write (etcd: "etcdserver: request is
+ * too large"); the API answers 413 RequestEntityTooLarge, as kube-apiserver does.
+ */
+export class ValueTooLargeError extends StoreError {
+  constructor(
+    readonly key: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`request is too large: the value for ${key} is ${size} bytes, over the store's limit of ${limit} bytes`);
+  }
+}

@@ -63,7 +63,7 @@ export class MemoryStore implements Store {
   private liveKeys = new SortedKeys();
   /** Keys with superseded versions or a tombstone: what compaction has to visit. */
   private readonly dirty = new Set<string>();
-  /** One event per revision from head - events.length + 1 to head. */
+  /** Events in revision order, from the oldest kept one to head (at most one per revision). */
   private events: StoreEvent[] = [];
   private readonly watchers = new Set<Watcher>();
   private flushScheduled = false;
@@ -76,6 +76,11 @@ export class MemoryStore implements Store {
   private lastPending: Promise<void> | undefined;
   protected closed = false;
   private readonly onWatchError: (error: unknown) => void;
+  /**
+   * Whether applied records may skip revisions. A mirror of a log whose revisions also
+   * count writes that are no key changes (NATS stream sequences) sets it.
+   */
+  protected allowRevisionGaps = false;
 
   constructor(opts: MemoryStoreOptions = {}) {
     this.onWatchError = opts.onWatchError ?? ((e) => console.error("store watch handler failed:", e));
@@ -201,8 +206,32 @@ export class MemoryStore implements Store {
     if (this.head > this.visible && this.lastPending) await this.lastPending.catch(() => {});
   }
 
+  /**
+   * Moves head and visibility to revision without a key change (allowRevisionGaps
+   * only): the revision was used by something that is no key write.
+   */
+  protected skipTo(revision: number): void {
+    if (!this.allowRevisionGaps) throw new StoreError("revision gaps are not allowed in this store");
+    if (revision <= this.head) return;
+    this.head = revision;
+    this.publish(revision);
+  }
+
+  /** The last version of key, a tombstone included (until compaction drops it). */
+  protected lastVersion(key: string): { readonly entry: StoreEntry; readonly deleted: boolean } | undefined {
+    const versions = this.history.get(key);
+    return versions?.[versions.length - 1];
+  }
+
+  /**
+   * Compaction hook: the versions of key older than `keepFrom` were just dropped (the one
+   * at `keepFrom`, if any, stays). A backend with its own copy of history drops them there.
+   */
+  protected onCompactKey(_key: string, _keepFrom: number): void {}
+
   private applyRecord(record: MutationRecord): StoreEvent {
-    if (record.revision !== this.head + 1) throw new StoreError(`record revision ${record.revision} does not follow ${this.head}`);
+    const follows = this.allowRevisionGaps ? record.revision > this.head : record.revision === this.head + 1;
+    if (!follows) throw new StoreError(`record revision ${record.revision} does not follow ${this.head}`);
     const { key } = record;
     let versions = this.history.get(key);
     const last = versions?.[versions.length - 1];
@@ -294,6 +323,7 @@ export class MemoryStore implements Store {
       const versions = this.history.get(key)!;
       const i = lastAtOrBefore(versions, revision);
       if (i < 0) continue;
+      if (i > 0 || versions[i]!.deleted) this.onCompactKey(key, versions[i]!.deleted ? revision + 1 : versions[i]!.entry.modRevision);
       // Keep the version readable at `revision` unless it is a tombstone.
       versions.splice(0, versions[i]!.deleted ? i + 1 : i);
       if (versions.length === 0) this.history.delete(key);
@@ -357,7 +387,16 @@ export class MemoryStore implements Store {
 
   /** Index in events of the first event after revision. */
   private eventIndexAfter(revision: number): number {
-    return Math.max(0, this.events.length - (this.head - revision));
+    if (!this.allowRevisionGaps) return Math.max(0, this.events.length - (this.head - revision));
+    // Revisions may skip: binary search on modRevision.
+    let lo = 0;
+    let hi = this.events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.events[mid]!.entry.modRevision <= revision) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** How the keys under prefix (after startAfter) at revision r differ from the head. */
