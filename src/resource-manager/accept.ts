@@ -250,7 +250,8 @@ export function accept(m: Master, fw: FrameworkRecord, call: AcceptCall): void {
   const converted = remaining.subtract(offered);
   const declined = remaining.subtract(converted);
   m.recover(fw.id, agentId, converted);
-  m.recover(fw.id, agentId, declined, call.filters);
+  // Accept.filters unset is Filters' default (refuse_seconds 5), as protobuf reads it in Master::accept.
+  m.recover(fw.id, agentId, declined, call.filters ?? {});
 }
 
 /** Master::addExecutor; true when the executor is new on this agent (its resources are consumed now). */

@@ -406,7 +406,7 @@ export class Master {
       case "DECLINE":
         for (const id of call.decline!.offer_ids ?? []) {
           const o = this.offers.get(id.value);
-          if (o && o.frameworkId === fw.id) this.discardOffer(o, call.decline!.filters);
+          if (o && o.frameworkId === fw.id) this.discardOffer(o, call.decline!.filters ?? {}); // unset: the default refuse_seconds
         }
         return;
       case "REVIVE": {

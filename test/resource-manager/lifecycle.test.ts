@@ -3,9 +3,11 @@ import type { RunningMaster } from "../../src/resource-manager/index.js";
 import { EventLog, LINKS, TestAgent, commandTask, sleep, subscribeFramework, testMaster, until, type TestFramework } from "./helpers.js";
 import type { SchedulerEvent } from "../../src/mesos/v1.js";
 
-async function launch(fw: TestFramework, agent: TestAgent, ids: string[]): Promise<void> {
+/** Launch ids from the next offer; the unused rest is refused for `refuseSeconds` (unset: Filters' default 5 s). */
+async function launch(fw: TestFramework, agent: TestAgent, ids: string[], refuseSeconds?: number): Promise<void> {
   const offer = await fw.nextOffer();
-  await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: ids.map((id) => commandTask(id, offer)) } }] } });
+  const filters = refuseSeconds !== undefined ? { filters: { refuse_seconds: refuseSeconds } } : {};
+  await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: ids.map((id) => commandTask(id, offer)) } }], ...filters } });
   for (const id of ids) {
     const s = await fw.nextUpdate((x) => x.task_id.value === id && x.state === "TASK_RUNNING");
     await fw.call({ type: "ACKNOWLEDGE", acknowledge: { agent_id: { value: agent.id }, task_id: s.task_id, uuid: s.uuid! } });
@@ -103,7 +105,8 @@ for (const link of LINKS) {
     });
 
     it("an agent that stops answering heartbeats becomes unreachable: TASK_UNREACHABLE (partition-aware) / TASK_LOST, FAILURE; re-registering brings tasks back", async () => {
-      m = await testMaster({ agentPingTimeoutMs: 60, maxAgentPingTimeouts: 3 });
+      // Pings answered late on a loaded machine must not cost the agent before the launches: 3 x 250 ms.
+      m = await testMaster({ agentPingTimeoutMs: 250, maxAgentPingTimeouts: 3 });
       const agent = new TestAgent(link.agent(m));
       await agent.register();
       const pa = await subscribeFramework(link.scheduler(m), { name: "pa", capabilities: [{ type: "PARTITION_AWARE" }], failover_timeout: 60 });
@@ -111,10 +114,10 @@ for (const link of LINKS) {
       const old = await subscribeFramework(link.scheduler(m), { name: "old", failover_timeout: 60 });
       await launch(old, agent, ["o1"]);
       agent.heartbeat = false;
-      const u = await pa.nextUpdate((s) => s.task_id.value === "p1", 3000);
+      const u = await pa.nextUpdate((s) => s.task_id.value === "p1", 8000);
       expect(u).to.include({ state: "TASK_UNREACHABLE", reason: "REASON_AGENT_REMOVED", source: "SOURCE_MASTER" });
       expect((u as unknown as { unreachable_time?: { nanoseconds: number } }).unreachable_time?.nanoseconds).to.be.a("number");
-      const l = await old.nextUpdate((s) => s.task_id.value === "o1", 3000);
+      const l = await old.nextUpdate((s) => s.task_id.value === "o1", 8000);
       expect(l).to.include({ state: "TASK_LOST", reason: "REASON_AGENT_REMOVED" });
       const failure = await pa.events.next("FAILURE");
       expect(failure.failure!.agent_id!.value).to.equal(agent.id);
@@ -141,7 +144,7 @@ for (const link of LINKS) {
       const agent = new TestAgent(link.agent(m));
       await agent.register();
       const fw = await subscribeFramework(link.scheduler(m), { capabilities: [{ type: "PARTITION_AWARE" }], checkpoint: true });
-      await launch(fw, agent, ["x"]);
+      await launch(fw, agent, ["x"], 0);
       await fw.nextOffer();
       agent.disconnect();
       await fw.events.next("RESCIND", 2000);

@@ -15,7 +15,7 @@ async function agentRunsTask(m: RunningMaster, link: Link): Promise<void> {
   const agentId = await agent.register("node-1");
   const fw = await subscribeFramework(link.scheduler(m), { name: "spark", role: "batch" });
   const offer = await fw.nextOffer();
-  await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [commandTask("job-1", offer)] } }] } });
+  await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [commandTask("job-1", offer)] } }], filters: { refuse_seconds: 0 } } });
   const running = await fw.nextUpdate((s) => s.state === "TASK_RUNNING");
   await fw.call({ type: "ACKNOWLEDGE", acknowledge: { agent_id: { value: agentId }, task_id: running.task_id, uuid: running.uuid! } });
   await until(() => agent.acked.includes(running.uuid!), 2000, "ack at the agent");

@@ -24,7 +24,7 @@ for (const link of LINKS) {
 
     it("ACCEPT LAUNCH: RUN_TASK at the agent, updates to the framework, ACKNOWLEDGE back to the agent", async () => {
       const task = commandTask("t1", offer);
-      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [task] } }] } });
+      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [task] } }], filters: { refuse_seconds: 0 } } });
       const run = await agent.events.next("RUN_TASK");
       expect(run.run_task!.task.task_id.value).to.equal("t1");
       expect(run.run_task!.framework_info.id!.value).to.equal(fw.id);
@@ -57,9 +57,21 @@ for (const link of LINKS) {
       expect(Date.now() - t0).to.be.greaterThan(450);
     });
 
+    it("without filters, DECLINE and the unused part of an ACCEPT are refused for Filters' default 5 s; another framework gets them", async () => {
+      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [commandTask("part", offer)] } }] } });
+      await fw.nextUpdate((x) => x.task_id.value === "part" && x.state === "TASK_RUNNING");
+      const other = await subscribeFramework(link.scheduler(m), { name: "other" });
+      const rest = await other.nextOffer(3000);
+      expect(rest.agent_id.value).to.equal(agent.id);
+      await other.call({ type: "DECLINE", decline: { offer_ids: [rest.id] } });
+      // Within the 5 s neither framework is offered the agent again (allocation runs every 20 ms here).
+      expect(await fw.events.none("OFFERS", 1500)).to.equal(true);
+      expect(await other.events.none("OFFERS", 10)).to.equal(true);
+    });
+
     it("an over-committed LAUNCH gets TASK_ERROR (REASON_TASK_INVALID) and no RUN_TASK", async () => {
       const task = commandTask("big", offer, [scalar("cpus", 8)]);
-      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [task] } }] } });
+      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [task] } }], filters: { refuse_seconds: 0 } } });
       const s = await fw.nextUpdate((x) => x.task_id.value === "big");
       expect(s.state).to.equal("TASK_ERROR");
       expect(s.reason).to.equal("REASON_TASK_INVALID");
@@ -72,7 +84,7 @@ for (const link of LINKS) {
       const a = commandTask("a", offer, [scalar("cpus", 3)]);
       const b = commandTask("b", offer, [scalar("cpus", 2)]);
       const dup = commandTask("a", offer, [scalar("cpus", 0.5)]);
-      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [a, b, dup] } }] } });
+      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [a, b, dup] } }], filters: { refuse_seconds: 0 } } });
       const sb = await fw.nextUpdate((x) => x.task_id.value === "b");
       expect(sb.state).to.equal("TASK_ERROR");
       const sdup = await fw.nextUpdate((x) => x.task_id.value === "a" && x.state === "TASK_ERROR");
@@ -88,7 +100,7 @@ for (const link of LINKS) {
       expect(s.message).to.equal("Task launched with invalid offers: Offer no-such-offer is no longer valid");
       // The real offer is still valid and can be used once; then it is gone.
       await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [] } });
-      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [commandTask("y", offer)] } }] } });
+      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [commandTask("y", offer)] } }], filters: { refuse_seconds: 0 } } });
       const y = await fw.nextUpdate((x) => x.task_id.value === "y");
       expect(y.state).to.equal("TASK_DROPPED");
     });
@@ -96,7 +108,7 @@ for (const link of LINKS) {
     it("LAUNCH_GROUP is all-or-nothing", async () => {
       const executor = { type: "DEFAULT" as const, executor_id: { value: "pod-1" }, resources: [scalar("cpus", 0.1), scalar("mem", 32)] };
       const ok = (id: string, cpus: number): TaskInfo => ({ name: id, task_id: { value: id }, agent_id: offer.agent_id, resources: [scalar("cpus", cpus)], command: { value: "true" } });
-      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH_GROUP", launch_group: { executor, task_group: { tasks: [ok("g1", 1), ok("g2", 10)] } } }] } });
+      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH_GROUP", launch_group: { executor, task_group: { tasks: [ok("g1", 1), ok("g2", 10)] } } }], filters: { refuse_seconds: 0 } } });
       const s1 = await fw.nextUpdate((x) => x.task_id.value === "g1");
       const s2 = await fw.nextUpdate((x) => x.task_id.value === "g2");
       for (const s of [s1, s2]) {
@@ -106,7 +118,7 @@ for (const link of LINKS) {
       }
       expect(await agent.events.none("RUN_TASK_GROUP", 150)).to.equal(true);
       const again = await fw.nextOffer();
-      await fw.call({ type: "ACCEPT", accept: { offer_ids: [again.id], operations: [{ type: "LAUNCH_GROUP", launch_group: { executor, task_group: { tasks: [ok("g3", 1), ok("g4", 1)] } } }] } });
+      await fw.call({ type: "ACCEPT", accept: { offer_ids: [again.id], operations: [{ type: "LAUNCH_GROUP", launch_group: { executor, task_group: { tasks: [ok("g3", 1), ok("g4", 1)] } } }], filters: { refuse_seconds: 0 } } });
       const run = await agent.events.next("RUN_TASK_GROUP");
       expect(run.run_task_group!.task_group.tasks.map((t) => t.task_id.value)).to.deep.equal(["g3", "g4"]);
       expect(run.run_task_group!.executor.framework_id!.value).to.equal(fw.id);
@@ -119,7 +131,7 @@ for (const link of LINKS) {
     });
 
     it("KILL sends KILL_TASK; an unknown task is reconciled (TASK_UNKNOWN / TASK_GONE)", async () => {
-      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [commandTask("k", offer)] } }] } });
+      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [commandTask("k", offer)] } }], filters: { refuse_seconds: 0 } } });
       await fw.nextUpdate((s) => s.task_id.value === "k" && s.state === "TASK_RUNNING");
       await fw.call({ type: "KILL", kill: { task_id: { value: "k" } } });
       const kill = await agent.events.next("KILL_TASK");
@@ -133,7 +145,7 @@ for (const link of LINKS) {
     });
 
     it("RECONCILE explicit and implicit answer the latest state with REASON_RECONCILIATION", async () => {
-      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [commandTask("r1", offer), commandTask("r2", offer)] } }] } });
+      await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: [commandTask("r1", offer), commandTask("r2", offer)] } }], filters: { refuse_seconds: 0 } } });
       await fw.nextUpdate((s) => s.task_id.value === "r2" && s.state === "TASK_RUNNING");
       await fw.call({ type: "RECONCILE", reconcile: { tasks: [{ task_id: { value: "r1" } }, { task_id: { value: "zz" }, agent_id: { value: "unknown-agent" } }] } });
       const r1 = await fw.nextUpdate((s) => s.reason === "REASON_RECONCILIATION");
