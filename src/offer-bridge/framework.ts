@@ -22,7 +22,7 @@ import { SchedulingQueue, type QueuedPod } from "./queue.js";
 import { SnapshotSync } from "./snapshot-sync.js";
 import { NodeLifecycle, type NodeLifecycleOptions } from "./node-lifecycle.js";
 import { computePodStatus, isTerminal, type TaskView } from "./pod-status.js";
-import { containerResources, parseTaskId, podHostPorts, podResources, podTaskGroup } from "./pod-tasks.js";
+import { containerResources, executorIdOf, parseTaskId, podHostPorts, podResources, podTaskGroup } from "./pod-tasks.js";
 import { CONFIGMAPS, NODES, PODS, podKey, rfc3339, type NodeObj, type Pod } from "./types.js";
 import type { KubeObject } from "../k8s-api/types.js";
 import { FrameworkIdStore } from "./framework-id.js";
@@ -492,11 +492,14 @@ class Framework implements KubeFramework {
     this.queue.moveAllToActiveOrBackoff();
     this.blocked.delete(uid);
     // Deleted without waiting for us (force, grace 0): its tasks must not outlive it.
+    const agents = new Set<string>();
     for (const t of [...this.tasks.values()]) {
       if (t.podUid !== uid) continue;
+      agents.add(t.agentId);
       if (isTerminal(t.state)) this.tasks.delete(t.taskId);
       else this.kill(t, 0);
     }
+    for (const a of agents) this.releaseSandbox(a, p);
     if (![...this.tasks.values()].some((t) => t.podUid === uid)) this.launched.delete(uid);
   }
 
@@ -744,6 +747,15 @@ class Framework implements KubeFramework {
     this.statusQueue.add(key);
   }
 
+  /**
+   * The pod object is gone: the agent may drop its ended containers' sandboxes and logs
+   * (kubelet removes a deleted pod's dead containers; the agent keeps them until then).
+   */
+  private releaseSandbox(agentId: string, pod: Pod): void {
+    if (!agentId) return;
+    void this.call({ type: "SHUTDOWN", shutdown: { executor_id: { value: executorIdOf(pod) }, agent_id: { value: agentId } } });
+  }
+
   private kill(t: TaskRecord, graceSeconds: number): void {
     if (t.killSent) return;
     t.killSent = true;
@@ -791,6 +803,7 @@ class Framework implements KubeFramework {
       } catch (e) {
         if (!(e instanceof ApiClientError && (e.code === 404 || e.code === 409))) throw e;
       }
+      for (const a of new Set(mine.map((t) => t.agentId))) this.releaseSandbox(a, pod);
       for (const t of mine) this.tasks.delete(t.taskId);
       this.launched.delete(uid);
       this.blocked.delete(uid);
