@@ -30,6 +30,7 @@ import { CompletedTasks } from "./completed.js";
 import { environment, ProcessContainerizer } from "./containerizers/process.js";
 import { describeExit } from "./containerizers/proc.js";
 import { SimulatedContainerizer, type SimulatedTimings } from "./containerizers/simulated.js";
+import { PortHoldContainerizer } from "./containerizers/ports.js";
 import type { Container, ContainerExit, Containerizer, ContainerizerName, LaunchSpec } from "./containerizers/types.js";
 import { detectResources } from "./resources.js";
 import { StatusUpdateManager } from "./status-updates.js";
@@ -208,6 +209,9 @@ class AgentImpl implements Agent {
     this.resources = opts.resources ?? detectResources(opts.workDir);
     this.hostname = opts.hostname ?? osHostname();
     if (opts.proxy ?? names.some((n) => n !== "simulated")) this.proxy = new UserspaceProxy({ log: opts.log.child({ part: "proxy" }) });
+    // Tasks of the built-in proxy executor hold ports for the proxy's NodePorts (containerizers/ports.ts).
+    const proxy = this.proxy;
+    if (proxy) this.containerizers.set("proxy", new PortHoldContainerizer((ports) => void proxy.setHeldPorts(ports).catch((err: unknown) => this.log.warn("proxy ports update failed", { err }))));
     this.updates = new StatusUpdateManager({
       checkpoint: this.checkpoint,
       timers: this.timers,
@@ -574,7 +578,7 @@ class AgentImpl implements Agent {
     for (const task of fresh) {
       const tid = task.task_id.value;
       const sandbox = isGroup ? join(execDir, "tasks", encodeURIComponent(tid)) : execDir;
-      const name = task.containerizer ?? this.defaultContainerizer;
+      const name = executorId === PROXY_EXECUTOR_ID ? "proxy" : (task.containerizer ?? this.defaultContainerizer);
       const rec: TaskRecord = { framework_id: fid, executor_id: executorId, container_id: isGroup ? `${execRun}/${randomUUID()}` : execRun, task, ...(groupIds ? { group: groupIds } : {}), sandbox };
       const run: TaskRun = { rec, containerizer: this.containerizers.get(name), group, state: "TASK_STAGING", terminal: false, killing: false, killDuringLaunch: false, rt: newRunRuntime() };
       group.runs.push(run);
@@ -618,8 +622,8 @@ class AgentImpl implements Agent {
     const results = await Promise.allSettled(
       runs.map(async (run) => {
         if (!run.containerizer) throw new Error(`containerizer "${run.rec.task.containerizer}" is not enabled on this agent`);
-        // A simulated task runs nothing, so it gets no sandbox: at thousands of tasks the directories would dominate.
-        if (run.containerizer.name !== "simulated") {
+        // Only a process gets a sandbox: simulated tasks (thousands of them) and port holds run nothing.
+        if (run.containerizer.name === "process") {
           mkdirSync(run.rec.sandbox, { recursive: true });
           prepareSandbox(run.rec.sandbox, runDirOf(run.rec.sandbox, run.rec.group !== undefined), run.rec.task.runtime);
           this.noteLogStart(run);
@@ -831,8 +835,7 @@ class AgentImpl implements Agent {
     const run = this.runs.get(key(fid, tid));
     this.runs.delete(key(fid, tid));
     this.updates.remove(fid, tid);
-    const cz = run?.rec.container?.containerizer ?? run?.rec.task.containerizer ?? this.defaultContainerizer;
-    if (run && !run.discard && !this.terminating.has(fid) && !this.stopped && cz !== "simulated") {
+    if (run && !run.discard && !this.terminating.has(fid) && !this.stopped && run.containerizer?.name === "process") {
       this.completed.add({ ...run.rec, completed_at: Date.now(), last_state: run.state });
     } else this.checkpoint.removeTask(fid, tid);
     this.dropFrameworkIfEmpty(fid);

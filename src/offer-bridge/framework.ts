@@ -26,7 +26,8 @@ import { containerResources, executorIdOf, parseTaskId, podHostPorts, podResourc
 import { CONFIGMAPS, NODES, PODS, podKey, rfc3339, type NodeObj, type Pod } from "./types.js";
 import type { KubeObject } from "../k8s-api/types.js";
 import { FrameworkIdStore } from "./framework-id.js";
-import { PROXY_EXECUTOR_ID, ServiceProxySync } from "./services.js";
+import { PROXY_EXECUTOR_ID, ServiceProxySync, type ServiceObj } from "./services.js";
+import { NodePortHolds } from "./nodeports.js";
 
 export interface KubeFrameworkOptions {
   readonly client: ApiClient;
@@ -107,6 +108,8 @@ class Framework implements KubeFramework {
   private readonly ids: FrameworkIdStore;
   /** Services -> proxy tables on the agents (services.ts). */
   private readonly proxySync: ServiceProxySync;
+  /** NodePorts held as port resources on every agent (nodeports.ts). */
+  private readonly nodePorts: NodePortHolds;
   /** Pods whose status (or deletion) needs a look, by namespace/name. */
   private readonly statusQueue = new WorkQueue("pod-status", { baseDelayMs: 100, maxDelayMs: 10_000 });
 
@@ -171,6 +174,13 @@ class Framework implements KubeFramework {
       },
       ...opts.serviceProxy,
     });
+    this.nodePorts = new NodePortHolds({
+      log: this.log.child({ part: "nodeports" }),
+      services: () => this.extra.services.list() as ServiceObj[],
+      frameworkId: () => this.fwId,
+      kill: (taskId, agentId) => void this.call({ type: "KILL", kill: { task_id: { value: taskId }, agent_id: { value: agentId } } }),
+      events: this.events.newRecorder("kube-proxy"),
+    });
     this.lifecycle = new NodeLifecycle(
       {
         client: opts.client,
@@ -202,6 +212,8 @@ class Framework implements KubeFramework {
       delete: (n) => this.sync.removeNode(n.metadata?.name ?? ""),
     });
     this.extra.namespaces.on({ add: (n) => this.sync.setNamespace(n), update: (n) => this.sync.setNamespace(n), delete: (n) => this.sync.setNamespace(n, true) });
+    const nodePortsChanged = () => this.nodePortsChanged();
+    this.extra.services.on({ add: nodePortsChanged, update: nodePortsChanged, delete: nodePortsChanged });
     const informers = [this.pods, this.nodes, ...Object.values(this.extra)];
     for (const i of informers) void i.start();
     await Promise.all(informers.map((i) => i.synced));
@@ -375,6 +387,15 @@ class Framework implements KubeFramework {
   }
 
   // ---- agents and Nodes ------------------------------------------------------------------
+
+  /** Services changed (or a hold ended): release unwanted NodePorts, and ask for offers to hold new ones. */
+  private nodePortsChanged(): void {
+    this.nodePorts.sync();
+    if (this.subscribed && this.nodePorts.wantsOffers(this.mirror.agents().map((a) => a.agentId))) {
+      this.reviveSoon();
+      this.kick();
+    }
+  }
 
   /** A lost agent is back: kills sent while it was away never arrived, so pods being deleted are looked at again. */
   private agentBack(agentId: string): void {
@@ -558,6 +579,9 @@ class Framework implements KubeFramework {
       byNode.set(name, this.heldOn(agentId, this.offerRole(o)));
       agentOf.set(name, agentId);
     }
+    // NodePorts first: held on every agent before pods take ports from the same offers.
+    const defaultOffered = offeredByRole.get(this.role)!;
+    const holds = this.nodePorts.claim([...defaultOffered].map(([node, free]) => ({ agentId: agentOf.get(node)!, node, free })));
     const plans: { pod: Pod; node: string; agentId: string; role: string }[] = [];
     // Pods already bound (by us before a restart, or by their creator) launch on their own node's offers.
     for (const pod of this.pods.list()) {
@@ -597,6 +621,7 @@ class Framework implements KubeFramework {
 
     // Bind, then launch: one LAUNCH_GROUP per pod, one ACCEPT per agent and role.
     const ops = new Map<string, OfferOperation[]>();
+    for (const [agentId, tasks] of holds) ops.set(`${agentId}\u0000${this.role}`, [{ type: "LAUNCH", launch: { task_infos: tasks } }]);
     for (const { pod, node, agentId, role } of plans) {
       if (!(await this.bind(pod, node))) {
         // The scheduler cache's ForgetPod; the pod is tried again if it still waits.
@@ -626,7 +651,7 @@ class Framework implements KubeFramework {
       this.statusQueue.add(podKey(pod));
     }
 
-    const waiting = this.pending().length > 0;
+    const waiting = this.pending().length > 0 || this.nodePorts.wantsOffers(this.mirror.agents().map((a) => a.agentId));
     const refuse = waiting ? 1 : (this.opts.refuseSeconds ?? 5);
     const byAgent = new Map<string, string[]>();
     for (const o of this.offers.values()) {
@@ -691,6 +716,10 @@ class Framework implements KubeFramework {
     const parsed = parseTaskId(id);
     if (s.uuid && s.agent_id) void this.call({ type: "ACKNOWLEDGE", acknowledge: { agent_id: s.agent_id, task_id: s.task_id, uuid: s.uuid } });
     if (!this.reconciled && s.reason === "REASON_RECONCILIATION") this.settle();
+    if (this.nodePorts.onStatus(s)) {
+      if (isTerminal(s.state)) this.nodePortsChanged(); // still wanted: held again from the next offer
+      return;
+    }
     if (!parsed) {
       this.log.warn("update for a task that is not a pod's", { task: id, state: s.state });
       return;
