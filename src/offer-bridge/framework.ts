@@ -16,7 +16,7 @@ import { callbackSink, type EventSink, type SchedulerApi } from "../mesos/link.j
 import type { FrameworkInfo, Offer, OfferOperation, SchedulerCall, SchedulerEvent, TaskStatus } from "../mesos/v1.js";
 import type { Logger } from "../util/log.js";
 import { BUILTIN_IMAGES, type ImageCatalog } from "./images.js";
-import { NodeMirror, type AgentSeen } from "./nodes.js";
+import { NodeMirror, reservedRolesOf, type AgentSeen } from "./nodes.js";
 import { decide, fits, take, type Amounts, type Free, type Needs } from "./placement.js";
 import { SchedulingQueue, type QueuedPod } from "./queue.js";
 import { SnapshotSync } from "./snapshot-sync.js";
@@ -415,6 +415,7 @@ class Framework implements KubeFramework {
       ip,
       ...(o.url?.address?.port ? { port: o.url.address.port } : {}),
       attributes: o.attributes ?? [],
+      reservedRoles: reservedRolesOf(o.resources),
       ...(o.domain?.fault_domain ? { domain: { zone: o.domain.fault_domain.zone.name ?? o.domain.fault_domain.zone.value, region: o.domain.fault_domain.region.name ?? o.domain.fault_domain.region.value } } : {}),
     };
     const total = this.heldOn(agent.agentId);
