@@ -388,10 +388,18 @@ class Framework implements KubeFramework {
 
   // ---- agents and Nodes ------------------------------------------------------------------
 
+  /** Agents not reported lost: where NodePorts should be held. */
+  private liveAgents(): string[] {
+    return this.mirror
+      .agents()
+      .map((a) => a.agentId)
+      .filter((id) => !this.mirror.isLost(id));
+  }
+
   /** Services changed (or a hold ended): release unwanted NodePorts, and ask for offers to hold new ones. */
   private nodePortsChanged(): void {
     this.nodePorts.sync();
-    if (this.subscribed && this.nodePorts.wantsOffers(this.mirror.agents().map((a) => a.agentId))) {
+    if (this.subscribed && this.nodePorts.wantsOffers(this.liveAgents())) {
       this.reviveSoon();
       this.kick();
     }
@@ -652,7 +660,7 @@ class Framework implements KubeFramework {
       this.statusQueue.add(podKey(pod));
     }
 
-    const waiting = this.pending().length > 0 || this.nodePorts.wantsOffers(this.mirror.agents().map((a) => a.agentId));
+    const waiting = this.pending().length > 0 || this.nodePorts.wantsOffers(this.liveAgents());
     const refuse = waiting ? 1 : (this.opts.refuseSeconds ?? 5);
     const byAgent = new Map<string, string[]>();
     for (const o of this.offers.values()) {
@@ -833,7 +841,9 @@ class Framework implements KubeFramework {
       } catch (e) {
         if (!(e instanceof ApiClientError && (e.code === 404 || e.code === 409))) throw e;
       }
-      for (const a of new Set(mine.map((t) => t.agentId))) this.releaseSandbox(a, pod);
+      // Its node's agent too: tasks that ended before a framework restart are not reconciled, yet their sandboxes are kept.
+      const nodeAgent = this.mirror.agentOfNode(pod.spec.nodeName);
+      for (const a of new Set([...mine.map((t) => t.agentId), ...(nodeAgent ? [nodeAgent] : [])])) this.releaseSandbox(a, pod);
       for (const t of mine) this.tasks.delete(t.taskId);
       this.launched.delete(uid);
       this.blocked.delete(uid);
