@@ -621,7 +621,7 @@ class AgentImpl implements Agent {
     for (const run of runs) run.rt.launching = true;
     const results = await Promise.allSettled(
       runs.map(async (run) => {
-        if (!run.containerizer) throw new Error(`containerizer "${run.rec.task.containerizer}" is not enabled on this agent`);
+        if (!run.containerizer) throw new Error(`containerizer "${run.rec.executor_id === PROXY_EXECUTOR_ID ? "proxy" : (run.rec.task.containerizer ?? this.defaultContainerizer)}" is not enabled on this agent`);
         // Only a process gets a sandbox: simulated tasks (thousands of them) and port holds run nothing.
         if (run.containerizer.name === "process") {
           mkdirSync(run.rec.sandbox, { recursive: true });

@@ -155,4 +155,18 @@ describe("offer-bridge: NodePorts held as the agent's port resources", function 
     const since = offers.length;
     await eventually("a batch offer with the released port", () => offers.slice(since).some((o) => hasPort(o, nodePort)), 20_000);
   });
+
+  it("a restarted framework adopts its holds: no second hold, and it releases them when their Service goes", async () => {
+    const holdsOf = async (port: number) => (await kubeTasks()).filter((t) => t.state === "TASK_RUNNING" && t.resources.ports === `[${port}-${port}]`).map((t) => t.id);
+    const before = await holdsOf(taken);
+    expect(before).to.have.length(1);
+    await c.restartFramework();
+    // Offers come and go for a while: the adopted hold stays the only one, and the port keeps serving.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await holdsOf(taken)).to.deep.equal(before);
+    expect(await get(`http://127.0.0.1:${taken}/`)).to.equal("hello");
+    // Adopted, so the new instance releases it when its Service goes.
+    await c.client.delete(SERVICES, "default", "blocked");
+    await eventually("the adopted hold released", async () => (await holdsOf(taken)).length === 0, 20_000);
+  });
 });
