@@ -58,6 +58,11 @@ describe("conformance: services", function () {
     const nodePort = Number((await k.ok(["get", "service", "hello-np", "-o", "jsonpath={.spec.ports[0].nodePort}"])).trim());
     expect(nodePort).to.be.within(30000, 32767);
     expect(await eventually(async () => get(`http://127.0.0.1:${nodePort}/`), `an answer on NodePort ${nodePort}`, 20_000)).to.match(/^hello from /);
+    // The kubernetes framework holds the NodePort as a ports resource of the agent (master's /state).
+    const state = (await (await fetch(`${b.masterUrl}/state`)).json()) as { frameworks: { name: string; tasks: { id: string; state: string; resources: { ports?: string } }[] }[] };
+    const hold = state.frameworks.find((f) => f.name === "kubernetes")?.tasks.find((t) => t.resources.ports === `[${nodePort}-${nodePort}]`);
+    expect(hold?.state).to.equal("TASK_RUNNING");
+    expect(hold?.id).to.match(/^berth-nodeport-/);
 
     await k.ok(["scale", "deployment", "hello", "--replicas=0"]);
     const ip = (await k.ok(["get", "service", "hello", "-o", "jsonpath={.spec.clusterIP}"])).trim();

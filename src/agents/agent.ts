@@ -14,7 +14,8 @@
  * Sandboxes: <workDir>/frameworks/<fid>/executors/<eid>/runs/<container id>/ for a task
  * (its executor id is the task id, as with Mesos' command executor); a task group gets one
  * run directory for its executor and each task works in its tasks/<task id>/ under it.
- * Sandboxes are kept after the task ends (Mesos garbage-collects them after a delay).
+ * Sandboxes are kept after the task ends, as completed tasks whose logs stay readable,
+ * until the framework shuts the executor down or they are garbage-collected (completed.ts).
  */
 import { randomUUID } from "node:crypto";
 import { mkdirSync, statSync } from "node:fs";
@@ -25,9 +26,11 @@ import { callbackSink, MesosApiError, type AgentApi, type EventSink } from "../m
 import { TERMINAL_STATES, type Attribute, type ExecutorInfo, type FrameworkInfo, type KillPolicy, type Resource, type TaskInfo, type TaskState, type TaskStatus, type TaskStatusReason, type TaskStatusSource, type TaskTermination } from "../mesos/v1.js";
 import type { Logger } from "../util/log.js";
 import { FileCheckpoint, MemoryCheckpoint, type Checkpoint, type TaskRecord } from "./checkpoint.js";
+import { CompletedTasks } from "./completed.js";
 import { environment, ProcessContainerizer } from "./containerizers/process.js";
 import { describeExit } from "./containerizers/proc.js";
 import { SimulatedContainerizer, type SimulatedTimings } from "./containerizers/simulated.js";
+import { PortHoldContainerizer } from "./containerizers/ports.js";
 import type { Container, ContainerExit, Containerizer, ContainerizerName, LaunchSpec } from "./containerizers/types.js";
 import { detectResources } from "./resources.js";
 import { StatusUpdateManager } from "./status-updates.js";
@@ -86,6 +89,10 @@ export interface AgentOptions {
   readonly onFrameworkMessage?: (frameworkId: string, executorId: string, data: string) => void;
   /** Serve proxy tables sent to the reserved executor id `berth.proxy` (see proxy/proxy.ts); default true. */
   readonly proxy?: boolean;
+  /** How long a completed task's sandbox is kept (Mesos' --gc_delay; default one week). */
+  readonly gcDelayMs?: number;
+  /** Completed executor runs kept per framework (Mesos' --max_completed_executors_per_framework; default 150). */
+  readonly maxCompletedExecutorsPerFramework?: number;
 }
 
 export interface AgentTaskView {
@@ -105,6 +112,8 @@ export interface Agent {
   readonly registered: Promise<string>;
   /** The tasks the agent knows, with their latest state. */
   tasks(): AgentTaskView[];
+  /** Completed tasks whose sandboxes are kept (terminal update acknowledged; see completed.ts). */
+  completedTasks(): AgentTaskView[];
   /** Whether cgroup limits are enforced, and why not. */
   readonly cgroups: { readonly available: boolean; readonly reason?: string };
   /**
@@ -133,6 +142,8 @@ interface TaskRun {
   killDeadline?: number;
   /** TaskRuntime state: restarts, probes (see runtime/). */
   readonly rt: RunRuntime;
+  /** Its executor was shut down: once it ends nothing of it is kept. */
+  discard?: boolean;
 }
 
 /** A status update's uuid: the 16 bytes of a random (v4) UUID, base64-encoded, as Mesos sends them. */
@@ -174,8 +185,7 @@ class AgentImpl implements Agent {
   private containerApi: ContainerApi | undefined;
   /** The userspace TCP proxy driven by `berth.proxy` framework messages. */
   private readonly proxy: UserspaceProxy | undefined;
-  /** Offsets in stdout/stderr where the last runs of a task began (in memory: after an agent restart only the whole file is known). */
-  private readonly logStarts = new WeakMap<TaskRun, { stdout: number; stderr: number }[]>();
+  private readonly completed: CompletedTasks;
   private resolveRegistered!: (id: string) => void;
   readonly registered: Promise<string>;
   cgroups: { available: boolean; reason?: string } = { available: false, reason: "process containerizer not enabled" };
@@ -195,9 +205,13 @@ class AgentImpl implements Agent {
         this.containerizers.set(n, pc);
       } else this.containerizers.set(n, new SimulatedContainerizer(opts.simulated, this.timers));
     }
+    this.completed = new CompletedTasks({ checkpoint: this.checkpoint, log: opts.log, onRemoved: (fid) => this.dropFrameworkIfEmpty(fid), ...(opts.gcDelayMs !== undefined ? { gcDelayMs: opts.gcDelayMs } : {}), ...(opts.maxCompletedExecutorsPerFramework !== undefined ? { maxPerFramework: opts.maxCompletedExecutorsPerFramework } : {}) });
     this.resources = opts.resources ?? detectResources(opts.workDir);
     this.hostname = opts.hostname ?? osHostname();
     if (opts.proxy ?? names.some((n) => n !== "simulated")) this.proxy = new UserspaceProxy({ log: opts.log.child({ part: "proxy" }) });
+    // Tasks of the built-in proxy executor hold ports for the proxy's NodePorts (containerizers/ports.ts).
+    const proxy = this.proxy;
+    if (proxy) this.containerizers.set("proxy", new PortHoldContainerizer((ports) => void proxy.setHeldPorts(ports).catch((err: unknown) => this.log.warn("proxy ports update failed", { err }))));
     this.updates = new StatusUpdateManager({
       checkpoint: this.checkpoint,
       timers: this.timers,
@@ -214,15 +228,23 @@ class AgentImpl implements Agent {
   }
 
   tasks(): AgentTaskView[] {
-    return [...this.runs.values()].map((r) => ({
-      frameworkId: r.rec.framework_id,
-      taskId: r.rec.task.task_id.value,
-      executorId: r.rec.executor_id,
-      state: r.state,
-      ...(r.rec.container?.pid !== undefined ? { pid: r.rec.container.pid } : {}),
-      sandbox: r.rec.sandbox,
-      containerizer: r.rec.container?.containerizer ?? r.rec.task.containerizer ?? this.defaultContainerizer,
-    }));
+    return [...this.runs.values()].map((r) => this.view(r.rec, r.state));
+  }
+
+  completedTasks(): AgentTaskView[] {
+    return this.completed.all().map((rec) => this.view(rec, rec.last_state ?? "TASK_FINISHED"));
+  }
+
+  private view(rec: TaskRecord, state: TaskState): AgentTaskView {
+    return {
+      frameworkId: rec.framework_id,
+      taskId: rec.task.task_id.value,
+      executorId: rec.executor_id,
+      state,
+      ...(rec.container?.pid !== undefined ? { pid: rec.container.pid } : {}),
+      sandbox: rec.sandbox,
+      containerizer: rec.container?.containerizer ?? rec.task.containerizer ?? this.defaultContainerizer,
+    };
   }
 
   /** Where this run's output starts in the sandbox's stdout/stderr (restarts append): logs of the current and previous run. */
@@ -234,9 +256,9 @@ class AgentImpl implements Agent {
         return 0;
       }
     };
-    const starts = this.logStarts.get(run) ?? [];
-    starts.push({ stdout: size("stdout"), stderr: size("stderr") });
-    this.logStarts.set(run, starts.slice(-2));
+    // Kept in the record (checkpointed with the launch), so `previous` survives an agent restart.
+    const starts = [...(run.rec.log_starts ?? []), { stdout: size("stdout"), stderr: size("stderr") }].slice(-2);
+    run.rec = { ...run.rec, log_starts: starts };
   }
 
   /** A task as the container API sees it (any framework's; executor and task id name it). */
@@ -252,15 +274,19 @@ class AgentImpl implements Agent {
         ...(st?.pid !== undefined ? { pid: st.pid } : {}),
         ...(st?.cgroup ? { cgroupProcs: st.cgroup.procs } : {}),
         running: () => !r.terminal && r.container !== undefined,
-        logStarts: () => this.logStarts.get(r) ?? [],
+        logStarts: () => r.rec.log_starts ?? [],
       };
     }
-    return undefined;
+    // A completed task: its logs only (nothing runs, so exec and attach refuse).
+    const done = this.completed.get(undefined, executorId, taskId);
+    if (!done) return undefined;
+    return { executorId, taskId, task: done.task, sandbox: done.sandbox, running: () => false, logStarts: () => done.log_starts ?? [] };
   }
 
   async start(): Promise<void> {
     mkdirSync(this.opts.workDir, { recursive: true });
     this.recover();
+    this.completed.start((fid, containerRun) => [...this.runs.values()].some((r) => r.rec.framework_id === fid && r.rec.container_id.split("/")[0] === containerRun));
     // Before registering: AgentInfo.port tells frameworks where the container API is.
     if (this.opts.containerApi) {
       this.containerApi = await startContainerApi({ ...this.opts.containerApi, lookup: (eid, tid) => this.taskHandle(eid, tid), log: this.log.child({ component: "container-api" }) });
@@ -276,6 +302,7 @@ class AgentImpl implements Agent {
     this.gen++;
     await this.containerApi?.close();
     await this.proxy?.close();
+    this.completed.stop();
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.updates.close();
@@ -315,6 +342,10 @@ class AgentImpl implements Agent {
     for (const { record, updates } of st.tasks) {
       const fid = record.framework_id;
       const tid = record.task.task_id.value;
+      if (record.completed_at !== undefined) {
+        this.completed.add({ ...record, completed_at: record.completed_at }, true);
+        continue;
+      }
       this.updates.restore(fid, tid, updates);
       const gkey = record.group ? `${fid}\u0000${record.container_id.split("/")[0]}` : key(fid, tid);
       let group = groups.get(gkey);
@@ -488,7 +519,12 @@ class AgentImpl implements Agent {
       case "SHUTDOWN_EXECUTOR": {
         const s = e.shutdown_executor;
         if (!s) return;
-        for (const r of this.runs.values()) if (r.rec.framework_id === s.framework_id.value && r.rec.executor_id === s.executor_id.value) this.startKill(r, undefined);
+        for (const r of this.runs.values()) {
+          if (r.rec.framework_id !== s.framework_id.value || r.rec.executor_id !== s.executor_id.value) continue;
+          r.discard = true;
+          this.startKill(r, undefined);
+        }
+        this.completed.removeExecutor(s.framework_id.value, s.executor_id.value, "executor shut down by its framework");
         return;
       }
       case "SHUTDOWN_FRAMEWORK": {
@@ -529,6 +565,7 @@ class AgentImpl implements Agent {
       if (dup) this.log.warn("ignoring launch of a task the agent already has", { framework_id: fid, task_id: t.task_id.value });
       return !dup;
     });
+    for (const t of fresh) this.completed.removeTask(fid, t.task_id.value);
     if (fresh.length === 0) return;
     this.terminating.delete(fid);
     this.frameworks.set(fid, framework);
@@ -541,7 +578,7 @@ class AgentImpl implements Agent {
     for (const task of fresh) {
       const tid = task.task_id.value;
       const sandbox = isGroup ? join(execDir, "tasks", encodeURIComponent(tid)) : execDir;
-      const name = task.containerizer ?? this.defaultContainerizer;
+      const name = executorId === PROXY_EXECUTOR_ID ? "proxy" : (task.containerizer ?? this.defaultContainerizer);
       const rec: TaskRecord = { framework_id: fid, executor_id: executorId, container_id: isGroup ? `${execRun}/${randomUUID()}` : execRun, task, ...(groupIds ? { group: groupIds } : {}), sandbox };
       const run: TaskRun = { rec, containerizer: this.containerizers.get(name), group, state: "TASK_STAGING", terminal: false, killing: false, killDuringLaunch: false, rt: newRunRuntime() };
       group.runs.push(run);
@@ -584,9 +621,9 @@ class AgentImpl implements Agent {
     for (const run of runs) run.rt.launching = true;
     const results = await Promise.allSettled(
       runs.map(async (run) => {
-        if (!run.containerizer) throw new Error(`containerizer "${run.rec.task.containerizer}" is not enabled on this agent`);
-        // A simulated task runs nothing, so it gets no sandbox: at thousands of tasks the directories would dominate.
-        if (run.containerizer.name !== "simulated") {
+        if (!run.containerizer) throw new Error(`containerizer "${run.rec.executor_id === PROXY_EXECUTOR_ID ? "proxy" : (run.rec.task.containerizer ?? this.defaultContainerizer)}" is not enabled on this agent`);
+        // Only a process gets a sandbox: simulated tasks (thousands of them) and port holds run nothing.
+        if (run.containerizer.name === "process") {
           mkdirSync(run.rec.sandbox, { recursive: true });
           prepareSandbox(run.rec.sandbox, runDirOf(run.rec.sandbox, run.rec.group !== undefined), run.rec.task.runtime);
           this.noteLogStart(run);
@@ -789,12 +826,23 @@ class AgentImpl implements Agent {
     this.updates.update(fid, status);
   }
 
-  /** The terminal update was acknowledged (or the framework is gone): forget the task. */
+  /**
+   * The terminal update was acknowledged (or the framework is gone): the task is no longer
+   * live. Its record and sandbox stay as a completed task (logs readable) unless its
+   * executor or framework was shut down, or it never had a sandbox (simulated).
+   */
   private forget(fid: string, tid: string): void {
+    const run = this.runs.get(key(fid, tid));
     this.runs.delete(key(fid, tid));
     this.updates.remove(fid, tid);
-    this.checkpoint.removeTask(fid, tid);
-    if (![...this.runs.values()].some((r) => r.rec.framework_id === fid)) {
+    if (run && !run.discard && !this.terminating.has(fid) && !this.stopped && run.containerizer?.name === "process") {
+      this.completed.add({ ...run.rec, completed_at: Date.now(), last_state: run.state });
+    } else this.checkpoint.removeTask(fid, tid);
+    this.dropFrameworkIfEmpty(fid);
+  }
+
+  private dropFrameworkIfEmpty(fid: string): void {
+    if (![...this.runs.values()].some((r) => r.rec.framework_id === fid) && !this.completed.has(fid)) {
       this.frameworks.delete(fid);
       this.checkpoint.removeFramework(fid);
       this.terminating.delete(fid);
@@ -893,6 +941,7 @@ class AgentImpl implements Agent {
     this.log.info("shutting down framework", { framework_id: fid });
     this.terminating.add(fid);
     this.updates.cleanup(fid);
+    this.completed.removeFramework(fid, "framework shut down");
     for (const r of [...this.runs.values()]) {
       if (r.rec.framework_id !== fid) continue;
       if (r.terminal || !r.container) {

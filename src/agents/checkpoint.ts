@@ -8,12 +8,13 @@
  *   <workDir>/meta/frameworks/<fid>/tasks/<tid>/updates.json       the status update stream: unacknowledged updates, latest status
  *
  * Every file is replaced atomically (write a temporary file, fsync, rename), so a crash
- * leaves either the old or the new version. A task's directory goes once its terminal
- * update is acknowledged. Path components are URI-encoded ids.
+ * leaves either the old or the new version. A task whose terminal update is acknowledged
+ * keeps its directory as a completed task (completed_at) until it is garbage-collected
+ * (completed.ts). Path components are URI-encoded ids.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { FrameworkInfo, TaskInfo, TaskStatus } from "../mesos/v1.js";
+import type { FrameworkInfo, TaskInfo, TaskState, TaskStatus } from "../mesos/v1.js";
 import type { ContainerState } from "./containerizers/types.js";
 import type { RuntimeCheckpoint } from "./runtime/state.js";
 
@@ -31,6 +32,12 @@ export interface TaskRecord {
   readonly killing?: boolean;
   /** Restarts so far (TaskRuntime.restart_policy); a record without `container` but with this awaits a restart. */
   readonly runtime_state?: RuntimeCheckpoint;
+  /** Offsets in stdout/stderr where the task's last two runs began (restarts append): `previous` logs survive an agent restart. */
+  readonly log_starts?: readonly { readonly stdout: number; readonly stderr: number }[];
+  /** Epoch ms its terminal update was acknowledged: kept as a completed task (completed.ts) until removed. */
+  readonly completed_at?: number;
+  /** Its terminal state, for a completed task. */
+  readonly last_state?: TaskState;
 }
 
 export interface UpdateStream {

@@ -41,7 +41,8 @@ Flags:
   --agent-ports RANGES    the local agent's ports resource, e.g. "[8000-9000,31000-32000]"
                           (default [1024-32767] less the API server, master and agent ports:
                           pods run with host networking, so each containerPort and hostPort
-                          is taken from it; a ports entry in --agent-resources wins)
+                          is taken from it, and so is each Service's nodePort (30000-32767);
+                          a ports entry in --agent-resources wins)
   --kube-roles ROLE,...   the roles the kubernetes framework subscribes with (default
                           kubernetes); a pod picks one with the annotation berth.io/role
   --weights ROLE=W,...    role weights on the master, e.g. kubernetes=1,batch=2

@@ -16,17 +16,18 @@ import { callbackSink, type EventSink, type SchedulerApi } from "../mesos/link.j
 import type { FrameworkInfo, Offer, OfferOperation, SchedulerCall, SchedulerEvent, TaskStatus } from "../mesos/v1.js";
 import type { Logger } from "../util/log.js";
 import { BUILTIN_IMAGES, type ImageCatalog } from "./images.js";
-import { NodeMirror, type AgentSeen } from "./nodes.js";
+import { NodeMirror, reservedRolesOf, type AgentSeen } from "./nodes.js";
 import { decide, fits, take, type Amounts, type Free, type Needs } from "./placement.js";
 import { SchedulingQueue, type QueuedPod } from "./queue.js";
 import { SnapshotSync } from "./snapshot-sync.js";
 import { NodeLifecycle, type NodeLifecycleOptions } from "./node-lifecycle.js";
 import { computePodStatus, isTerminal, type TaskView } from "./pod-status.js";
-import { containerResources, parseTaskId, podHostPorts, podResources, podTaskGroup } from "./pod-tasks.js";
+import { containerResources, executorIdOf, parseTaskId, podHostPorts, podResources, podTaskGroup } from "./pod-tasks.js";
 import { CONFIGMAPS, NODES, PODS, podKey, rfc3339, type NodeObj, type Pod } from "./types.js";
 import type { KubeObject } from "../k8s-api/types.js";
 import { FrameworkIdStore } from "./framework-id.js";
-import { PROXY_EXECUTOR_ID, ServiceProxySync } from "./services.js";
+import { PROXY_EXECUTOR_ID, ServiceProxySync, type ServiceObj } from "./services.js";
+import { NodePortHolds } from "./nodeports.js";
 
 export interface KubeFrameworkOptions {
   readonly client: ApiClient;
@@ -107,6 +108,8 @@ class Framework implements KubeFramework {
   private readonly ids: FrameworkIdStore;
   /** Services -> proxy tables on the agents (services.ts). */
   private readonly proxySync: ServiceProxySync;
+  /** NodePorts held as port resources on every agent (nodeports.ts). */
+  private readonly nodePorts: NodePortHolds;
   /** Pods whose status (or deletion) needs a look, by namespace/name. */
   private readonly statusQueue = new WorkQueue("pod-status", { baseDelayMs: 100, maxDelayMs: 10_000 });
 
@@ -171,6 +174,13 @@ class Framework implements KubeFramework {
       },
       ...opts.serviceProxy,
     });
+    this.nodePorts = new NodePortHolds({
+      log: this.log.child({ part: "nodeports" }),
+      services: () => this.extra.services.list() as ServiceObj[],
+      frameworkId: () => this.fwId,
+      kill: (taskId, agentId) => void this.call({ type: "KILL", kill: { task_id: { value: taskId }, agent_id: { value: agentId } } }),
+      events: this.events.newRecorder("kube-proxy"),
+    });
     this.lifecycle = new NodeLifecycle(
       {
         client: opts.client,
@@ -202,6 +212,8 @@ class Framework implements KubeFramework {
       delete: (n) => this.sync.removeNode(n.metadata?.name ?? ""),
     });
     this.extra.namespaces.on({ add: (n) => this.sync.setNamespace(n), update: (n) => this.sync.setNamespace(n), delete: (n) => this.sync.setNamespace(n, true) });
+    const nodePortsChanged = () => this.nodePortsChanged();
+    this.extra.services.on({ add: nodePortsChanged, update: nodePortsChanged, delete: nodePortsChanged });
     const informers = [this.pods, this.nodes, ...Object.values(this.extra)];
     for (const i of informers) void i.start();
     await Promise.all(informers.map((i) => i.synced));
@@ -376,6 +388,23 @@ class Framework implements KubeFramework {
 
   // ---- agents and Nodes ------------------------------------------------------------------
 
+  /** Agents not reported lost: where NodePorts should be held. */
+  private liveAgents(): string[] {
+    return this.mirror
+      .agents()
+      .map((a) => a.agentId)
+      .filter((id) => !this.mirror.isLost(id));
+  }
+
+  /** Services changed (or a hold ended): release unwanted NodePorts, and ask for offers to hold new ones. */
+  private nodePortsChanged(): void {
+    this.nodePorts.sync();
+    if (this.subscribed && this.nodePorts.wantsOffers(this.liveAgents())) {
+      this.reviveSoon();
+      this.kick();
+    }
+  }
+
   /** A lost agent is back: kills sent while it was away never arrived, so pods being deleted are looked at again. */
   private agentBack(agentId: string): void {
     this.proxySync.agentSeen(agentId, true);
@@ -394,6 +423,7 @@ class Framework implements KubeFramework {
       ip,
       ...(o.url?.address?.port ? { port: o.url.address.port } : {}),
       attributes: o.attributes ?? [],
+      reservedRoles: reservedRolesOf(o.resources),
       ...(o.domain?.fault_domain ? { domain: { zone: o.domain.fault_domain.zone.name ?? o.domain.fault_domain.zone.value, region: o.domain.fault_domain.region.name ?? o.domain.fault_domain.region.value } } : {}),
     };
     const total = this.heldOn(agent.agentId);
@@ -492,11 +522,14 @@ class Framework implements KubeFramework {
     this.queue.moveAllToActiveOrBackoff();
     this.blocked.delete(uid);
     // Deleted without waiting for us (force, grace 0): its tasks must not outlive it.
+    const agents = new Set<string>();
     for (const t of [...this.tasks.values()]) {
       if (t.podUid !== uid) continue;
+      agents.add(t.agentId);
       if (isTerminal(t.state)) this.tasks.delete(t.taskId);
       else this.kill(t, 0);
     }
+    for (const a of agents) this.releaseSandbox(a, p);
     if (![...this.tasks.values()].some((t) => t.podUid === uid)) this.launched.delete(uid);
   }
 
@@ -555,6 +588,9 @@ class Framework implements KubeFramework {
       byNode.set(name, this.heldOn(agentId, this.offerRole(o)));
       agentOf.set(name, agentId);
     }
+    // NodePorts first: held on every agent before pods take ports from the same offers.
+    const defaultOffered = offeredByRole.get(this.role)!;
+    const holds = this.nodePorts.claim([...defaultOffered].map(([node, free]) => ({ agentId: agentOf.get(node)!, node, free })));
     const plans: { pod: Pod; node: string; agentId: string; role: string }[] = [];
     // Pods already bound (by us before a restart, or by their creator) launch on their own node's offers.
     for (const pod of this.pods.list()) {
@@ -594,6 +630,7 @@ class Framework implements KubeFramework {
 
     // Bind, then launch: one LAUNCH_GROUP per pod, one ACCEPT per agent and role.
     const ops = new Map<string, OfferOperation[]>();
+    for (const [agentId, tasks] of holds) ops.set(`${agentId}\u0000${this.role}`, [{ type: "LAUNCH", launch: { task_infos: tasks } }]);
     for (const { pod, node, agentId, role } of plans) {
       if (!(await this.bind(pod, node))) {
         // The scheduler cache's ForgetPod; the pod is tried again if it still waits.
@@ -623,7 +660,7 @@ class Framework implements KubeFramework {
       this.statusQueue.add(podKey(pod));
     }
 
-    const waiting = this.pending().length > 0;
+    const waiting = this.pending().length > 0 || this.nodePorts.wantsOffers(this.liveAgents());
     const refuse = waiting ? 1 : (this.opts.refuseSeconds ?? 5);
     const byAgent = new Map<string, string[]>();
     for (const o of this.offers.values()) {
@@ -688,6 +725,10 @@ class Framework implements KubeFramework {
     const parsed = parseTaskId(id);
     if (s.uuid && s.agent_id) void this.call({ type: "ACKNOWLEDGE", acknowledge: { agent_id: s.agent_id, task_id: s.task_id, uuid: s.uuid } });
     if (!this.reconciled && s.reason === "REASON_RECONCILIATION") this.settle();
+    if (this.nodePorts.onStatus(s)) {
+      if (isTerminal(s.state)) this.nodePortsChanged(); // still wanted: held again from the next offer
+      return;
+    }
     if (!parsed) {
       this.log.warn("update for a task that is not a pod's", { task: id, state: s.state });
       return;
@@ -744,6 +785,15 @@ class Framework implements KubeFramework {
     this.statusQueue.add(key);
   }
 
+  /**
+   * The pod object is gone: the agent may drop its ended containers' sandboxes and logs
+   * (kubelet removes a deleted pod's dead containers; the agent keeps them until then).
+   */
+  private releaseSandbox(agentId: string, pod: Pod): void {
+    if (!agentId) return;
+    void this.call({ type: "SHUTDOWN", shutdown: { executor_id: { value: executorIdOf(pod) }, agent_id: { value: agentId } } });
+  }
+
   private kill(t: TaskRecord, graceSeconds: number): void {
     if (t.killSent) return;
     t.killSent = true;
@@ -791,6 +841,9 @@ class Framework implements KubeFramework {
       } catch (e) {
         if (!(e instanceof ApiClientError && (e.code === 404 || e.code === 409))) throw e;
       }
+      // Its node's agent too: tasks that ended before a framework restart are not reconciled, yet their sandboxes are kept.
+      const nodeAgent = this.mirror.agentOfNode(pod.spec.nodeName);
+      for (const a of new Set([...mine.map((t) => t.agentId), ...(nodeAgent ? [nodeAgent] : [])])) this.releaseSandbox(a, pod);
       for (const t of mine) this.tasks.delete(t.taskId);
       this.launched.delete(uid);
       this.blocked.delete(uid);

@@ -10,10 +10,17 @@
  * Capacity is what the framework can see: offers carry what is free, not an agent's total,
  * so an agent's capacity is the largest (offered + used by this framework's tasks) seen so
  * far. Resources held by other frameworks sharing the agent are not in it.
+ *
+ * Labels: kubelet's well-known ones, topology from the agent's fault domain, each agent
+ * attribute as berth.io/<name> (text and scalar as they are; a set's items and a ranges'
+ * ranges joined with "_", e.g. {ssd,nvme} -> ssd_nvme, [1-2,4-4] -> 1-2_4-4), and each
+ * role the agent's offered resources are reserved for as berth.io/reserved-for-<role>=true
+ * ("/" of hierarchical roles as "."): only the framework's own roles are ever seen, and a
+ * role once seen stays (a reservation whose resources are all in use is not in offers).
  */
 import type { ApiClient } from "../k8s-api/client/types.js";
 import { ApiClientError } from "../k8s-api/client/types.js";
-import type { Attribute } from "../mesos/v1.js";
+import type { Attribute, Resource } from "../mesos/v1.js";
 import type { Logger } from "../util/log.js";
 import type { Amounts } from "./placement.js";
 import { formatCpu, formatMebibytes } from "./quantity.js";
@@ -40,7 +47,21 @@ export interface AgentSeen {
   readonly port?: number;
   readonly attributes: readonly Attribute[];
   readonly domain?: { readonly zone?: string; readonly region?: string };
+  /** Roles its offered resources are reserved for (innermost reservation). */
+  readonly reservedRoles?: readonly string[];
 }
+
+/** The roles resources are reserved for (innermost reservation), sorted. */
+export function reservedRolesOf(resources: readonly Resource[]): string[] {
+  const roles = new Set<string>();
+  for (const r of resources) {
+    const n = r.reservations?.length ?? 0;
+    if (n) roles.add(r.reservations![n - 1]!.role);
+  }
+  return [...roles].sort();
+}
+
+export const RESERVED_ROLE_LABEL_PREFIX = "berth.io/reserved-for-";
 
 interface Mirrored {
   agent: AgentSeen;
@@ -114,9 +135,10 @@ export class NodeMirror {
       this.byAgent.set(agent.agentId, m);
       this.log.info("agent mirrored as a node", { agent: agent.agentId, node: name });
     } else {
-      // A restarted agent may serve on another address or port: the Node must follow.
-      if (m.agent.ip !== agent.ip || m.agent.port !== agent.port) {
-        m.agent = agent;
+      // A restarted agent may serve on another address or port: the Node must follow; reserved roles accumulate.
+      const roles = [...new Set([...(m.agent.reservedRoles ?? []), ...(agent.reservedRoles ?? [])])].sort();
+      if (m.agent.ip !== agent.ip || m.agent.port !== agent.port || roles.length !== (m.agent.reservedRoles ?? []).length) {
+        m.agent = { ...agent, reservedRoles: roles };
         m.written = "";
       }
       m.capacity = { cpus: Math.max(m.capacity.cpus, total.cpus), mem: Math.max(m.capacity.mem, total.mem), disk: Math.max(m.capacity.disk, total.disk) };
@@ -256,9 +278,13 @@ export function nodeLabels(agent: AgentSeen, name: string): Record<string, strin
   if (agent.domain?.region) labels["topology.kubernetes.io/region"] = agent.domain.region;
   // Agent attributes with a label-safe value become berth.io/<name> labels.
   for (const a of agent.attributes) {
-    const v = a.text?.value ?? (a.scalar ? String(a.scalar.value) : undefined);
+    const v = a.text?.value ?? (a.scalar ? String(a.scalar.value) : a.set ? a.set.item.join("_") : a.ranges ? a.ranges.range.map((r) => `${r.begin}-${r.end}`).join("_") : undefined);
     const key = `berth.io/${dnsName(a.name).replace(/\./g, "-")}`;
     if (v !== undefined && /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(v) && v.length <= 63 && key.length <= 63 + 9) labels[key] = v;
+  }
+  for (const role of agent.reservedRoles ?? []) {
+    const key = RESERVED_ROLE_LABEL_PREFIX + role.replace(/\//g, ".");
+    if (/^berth\.io\/[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(key) && key.length <= 63 + 9) labels[key] = "true";
   }
   return labels;
 }

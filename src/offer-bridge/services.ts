@@ -6,7 +6,8 @@
  * backends.
  *
  *   - ClusterIP (every IPv4 in spec.clusterIPs) : port  -> ready endpoints : resolved port
- *   - NodePort: 127.0.0.1:nodePort and <agent ip>:nodePort -> the same backends
+ *   - NodePort: 127.0.0.1:nodePort and <agent ip>:nodePort -> the same backends, marked
+ *     `held`: the agent listens only while the framework holds the port there (nodeports.ts)
  *   - headless (clusterIP None), ExternalName, non-TCP ports: no rule
  *
  * Endpoints come from EndpointSlices (kubernetes.io/service-name), which already resolve
@@ -28,6 +29,8 @@ export const PROXY_EXECUTOR_ID = "berth.proxy";
 export interface ProxyRule {
   readonly listen: string;
   readonly backends: readonly string[];
+  /** A NodePort: listened on only while a task of the framework holds the port on the agent. */
+  readonly held?: boolean;
 }
 
 const SERVICES = { group: "", version: "v1", plural: "services" } as const;
@@ -68,10 +71,12 @@ export function proxyRules(services: readonly ServiceObj[], slices: readonly End
     bySvc.set(k, [...(bySvc.get(k) ?? []), s]);
   }
   const rules = new Map<string, Set<string>>();
-  const add = (listen: string, backends: readonly string[]) => {
+  const held = new Set<string>();
+  const add = (listen: string, backends: readonly string[], isNodePort = false) => {
     const set = rules.get(listen) ?? new Set<string>();
     for (const b of backends) set.add(b);
     rules.set(listen, set);
+    if (isNodePort) held.add(listen);
   };
   for (const svc of services) {
     const spec = svc.spec;
@@ -95,12 +100,12 @@ export function proxyRules(services: readonly ServiceObj[], slices: readonly End
       if (ips.length) for (const ip of ips) add(hostPort(ip, sp.port), list);
       // A headless Service has no proxy, not even for a nodePort it cannot have.
       if (sp.nodePort && ips.length && (spec.type === "NodePort" || spec.type === "LoadBalancer")) {
-        add(hostPort("127.0.0.1", sp.nodePort), list);
-        if (agentIp && agentIp !== "127.0.0.1" && !agentIp.startsWith("127.")) add(hostPort(agentIp, sp.nodePort), list);
+        add(hostPort("127.0.0.1", sp.nodePort), list, true);
+        if (agentIp && agentIp !== "127.0.0.1" && !agentIp.startsWith("127.")) add(hostPort(agentIp, sp.nodePort), list, true);
       }
     }
   }
-  return [...rules.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([listen, b]) => ({ listen, backends: [...b].sort() }));
+  return [...rules.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([listen, b]) => ({ listen, backends: [...b].sort(), ...(held.has(listen) ? { held: true } : {}) }));
 }
 
 export interface ServiceProxySyncOptions {

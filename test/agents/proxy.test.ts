@@ -129,4 +129,30 @@ describe("agent userspace proxy", () => {
     while (!proxy.rules()[0]?.bound && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(await fetchVia(listen)).to.equal("a");
   });
+
+  it("a held rule (a NodePort) listens only while its port is held by a task", async () => {
+    const a = await named("a");
+    servers.push(a.server);
+    const port = await freePort();
+    const listen = `127.0.0.1:${port}`;
+    expect(decodeProxyTable(encodeProxyTable({ version: 1, rules: [{ listen, backends: [], held: true }] }))).to.deep.equal({ version: 1, rules: [{ listen, backends: [], held: true }] });
+    expect(decodeProxyTable(Buffer.from(JSON.stringify({ version: 1, rules: [{ listen, backends: [], held: "yes" }] })).toString("base64"))).to.match(/held must be a boolean/);
+    await proxy.apply({ version: 1, rules: [{ listen, backends: [a.addr], held: true }] });
+    expect(proxy.rules()).to.deep.equal([]);
+    expect(proxy.waiting()).to.deep.equal([listen]);
+    await fetchVia(listen).then(
+      () => expect.fail("nothing may listen before the port is held"),
+      () => undefined,
+    );
+    await proxy.setHeldPorts([port]);
+    expect(await fetchVia(listen)).to.equal("a");
+    // A newer table keeps it while the port stays held.
+    await proxy.apply({ version: 2, rules: [{ listen, backends: [a.addr], held: true }] });
+    expect(await fetchVia(listen)).to.equal("a");
+    await proxy.setHeldPorts([]);
+    expect(proxy.waiting()).to.deep.equal([listen]);
+    let refused = false;
+    await fetchVia(listen).catch(() => (refused = true));
+    expect(refused).to.equal(true);
+  });
 });

@@ -79,7 +79,7 @@ describe("agents: updates, reconnection and recovery (in-process master)", funct
     tmp.cleanup();
   });
 
-  it("retries an unacknowledged update, and forgets the task once its terminal update is acknowledged", async () => {
+  it("retries an unacknowledged update, and drops the task from its live ones once its terminal update is acknowledged", async () => {
     const master = new FakeMaster();
     master.autoAck = false;
     const agent = await start(master, { statusUpdateRetryMs: 50 });
@@ -93,7 +93,9 @@ describe("agents: updates, reconnection and recovery (in-process master)", funct
     expect(agent.tasks()).to.have.length(1);
     master.ack("fw-1", fin);
     await master.waitFor(() => agent.tasks().length === 0, 5000, "the task to be forgotten");
-    expect(existsSync(join(tmp.dir, "meta/frameworks/fw-1/tasks/r1"))).to.equal(false);
+    // Kept as a completed task (its logs stay readable; completed.test.ts), no longer with an update stream.
+    expect(agent.completedTasks().map((t) => t.taskId)).to.deep.equal(["r1"]);
+    expect(existsSync(join(tmp.dir, "meta/frameworks/fw-1/tasks/r1/task.json"))).to.equal(true);
   });
 
   it("after the master's stream closes it re-registers with its id, its tasks' latest states and frameworks", async () => {

@@ -13,15 +13,13 @@
  * kubernetes role climbs two pods at a time until its share reaches half of batch's, where
  * it stays.
  *
- * The shapes are proportional to the pool on purpose. With shapes whose dominant resources
- * differ (say memory-heavy pods and cpu-heavy batch tasks), the batch job leaves memory
- * free; the kubernetes framework is offered that memory alone over and over, each cycle
- * finds "Insufficient cpu" and puts its pods into back-off, and when a batch task ends
- * and frees cpu the pods are still backing off, so the framework declines and the batch
- * job takes it back: the kubernetes role starves at a couple of pods (observed: 2 pods in
- * 60 s). That is an offer-bridge matter (offers that fit no pod should not count as
- * scheduling attempts); the DRF mixed-shape case is covered between two batch
- * frameworks by drf.test.ts.
+ * The first case's shapes are proportional to the pool. The second mixes them: memory-heavy
+ * batch tasks and cpu-heavy pods, so the batch job alone leaves cpu idle that pods cannot
+ * use without memory, and each batch task that ends frees memory a pod needs little of.
+ * Offers short of a pod's cpu must be a wait, not a failed scheduling attempt that backs
+ * the pods off while the batch job takes the resources back (which once starved the
+ * kubernetes role at a couple of pods); with equal weights, both roles end near the
+ * progressive-filling split and neither starves.
  */
 import { expect } from "chai";
 import { runBatchJob, type BatchProgress, type BatchResult } from "../../src/frameworks/batch/index.js";
@@ -194,6 +192,100 @@ describe("frameworks: a shared pool — the kubernetes framework and a batch fra
       const r = await job;
       expect(r.error).to.equal("aborted");
       await k.run(["delete", "deployment", "pool", "--wait=false"]);
+    }
+  });
+
+  it("mixed shapes (memory-heavy batch tasks, cpu-heavy pods), equal weights: neither role starves; both near the progressive-filling split", async () => {
+    const total = { cpus: 6, mem: 6144 };
+    const users: User[] = [
+      { role: "kubernetes", weight: 1, task: { cpus: 1, mem: 128 } },
+      { role: "batch", weight: 1, task: { cpus: 0.25, mem: 1024 } },
+    ];
+    const expectedTasks = progressiveFilling(total, users);
+    // 5 pods (5 cpus, 640 MB) and 4 batch tasks (1 cpu, 4096 MB): dominant shares 5/6 (cpu) and 4/6 (mem).
+    expect(expectedTasks).to.deep.equal([5, 4]);
+    const expectedShare = users.map((u, i) => expectedTasks[i]! * dominant(u.task, total));
+
+    if (b) {
+      await b.stop();
+      removeDir(b.dataDir);
+    }
+    b = await startBerth({ args: ["--agent-resources", `cpus:${total.cpus};mem:${total.mem}`, "--weights", "kubernetes=1,batch=1"] });
+    const k = kubectlFor(b);
+    const master = b.masterUrl;
+    const get = async <T>(path: string) => (await (await fetch(master + path)).json()) as T;
+
+    // The batch job first: 6 tasks of 1024 MB take all the memory (and 1.5 of 6 cpus).
+    const stop = new AbortController();
+    const trace: BatchProgress[] = [];
+    const job: Promise<BatchResult> = runBatchJob({
+      master,
+      name: "mixed-batch",
+      role: "batch",
+      tasks: 1000,
+      command: "exec sleep $((6 + BATCH_TASK_INDEX * 7 % 12 / 2)).$((BATCH_TASK_INDEX * 7 % 2 * 5))",
+      resources: `cpus:${users[1]!.task.cpus};mem:${users[1]!.task.mem}`,
+      signal: stop.signal,
+      onProgress: (p) => trace.push(p),
+    });
+    try {
+      await eventually(async () => trace.some((p) => p.running >= 6), "the batch job to take all the memory (6 tasks running)", 30_000);
+      const deployment = {
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name: "cpu-heavy" },
+        spec: {
+          replicas: 8,
+          selector: { matchLabels: { app: "cpu-heavy" } },
+          template: {
+            metadata: { labels: { app: "cpu-heavy" } },
+            spec: { terminationGracePeriodSeconds: 1, containers: [{ name: "sleeper", image: "busybox", command: ["sleep", "3600"], resources: { requests: { cpu: "1", memory: "128Mi" } } }] },
+          },
+        },
+      };
+      await k.ok(["apply", "-f", "-"], { input: JSON.stringify(deployment) });
+      const running = async () => {
+        const pods = JSON.parse(await k.ok(["get", "pods", "-l", "app=cpu-heavy", "-o", "json"])) as { items: { status?: { phase?: string } }[] };
+        return pods.items.filter((p) => p.status?.phase === "Running").length;
+      };
+      try {
+        await eventually(async () => (await running()) >= expectedTasks[0]! - 1, `${expectedTasks[0]! - 1} cpu-heavy pods Running`, 60_000, 500);
+      } catch (e) {
+        console.log(JSON.stringify(await get("/roles"), null, 1));
+        console.log(await k.ok(["get", "pods", "-o", "wide"]));
+        console.log(await k.ok(["get", "events"]));
+        throw e;
+      }
+      await sleep(6_000);
+      const samples: { kubernetes: number; batch: number }[] = [];
+      const end = Date.now() + 10_000;
+      while (Date.now() < end) {
+        const st = await get<StateJson>("/state");
+        const u = { kubernetes: 0, batch: 0 };
+        for (const f of st.frameworks) {
+          const role = f.roles?.[0];
+          if (role === "kubernetes" || role === "batch") u[role] += dominant({ cpus: f.used_resources.cpus ?? 0, mem: f.used_resources.mem ?? 0 }, total);
+        }
+        samples.push(u);
+        await sleep(250);
+      }
+      const mean = (key: "kubernetes" | "batch") => samples.reduce((s, x) => s + x[key], 0) / samples.length;
+      const measured = { kubernetes: mean("kubernetes"), batch: mean("batch") };
+      const podsRunning = await running();
+      console.log("\n    mixed shapes on berth up (agent <6 cpus, 6144 MB>, weights 1:1), dominant shares of running tasks from /state over %d samples:", samples.length);
+      users.forEach((u, i) => console.log(`    ${u.role.padEnd(11)} <${u.task.cpus} cpu, ${u.task.mem} MB>  expected ${expectedTasks[i]} tasks, share ${expectedShare[i]!.toFixed(3)}; measured ${measured[u.role].toFixed(3)}`));
+      console.log(`    cpu-heavy pods Running: ${podsRunning}/8; batch tasks running: ${trace.at(-1)?.running ?? 0}\n`);
+
+      // Neither starves: each role's share is within one task of the progressive-filling split.
+      expect(measured.kubernetes).to.be.closeTo(expectedShare[0]!, dominant(users[0]!.task, total));
+      expect(measured.batch).to.be.closeTo(expectedShare[1]!, dominant(users[1]!.task, total));
+      expect(podsRunning).to.be.within(expectedTasks[0]! - 1, expectedTasks[0]! + 1);
+      expect(trace.at(-1)?.running ?? 0).to.be.within(expectedTasks[1]! - 1, expectedTasks[1]! + 1);
+    } finally {
+      stop.abort();
+      const r = await job;
+      expect(r.error).to.equal("aborted");
+      await k.run(["delete", "deployment", "cpu-heavy", "--wait=false"]);
     }
   });
 });

@@ -15,7 +15,7 @@ import type { KubeObject } from "../../src/k8s-api/types.js";
 import { startMaster, type RunningMaster } from "../../src/resource-manager/index.js";
 import { startAgent, type Agent } from "../../src/agents/index.js";
 import { startKubeFramework, type KubeFramework, type KubeFrameworkOptions } from "../../src/offer-bridge/index.js";
-import type { Resource } from "../../src/mesos/v1.js";
+import type { Attribute, Resource } from "../../src/mesos/v1.js";
 import { createLogger, type Level, type Logger } from "../../src/util/log.js";
 
 export const PODS = { group: "", version: "v1", plural: "pods" } as const;
@@ -43,7 +43,7 @@ export function testLogger(role: string): Logger {
 const scalar = (name: string, value: number): Resource => ({ name, type: "SCALAR", scalar: { value } });
 
 /** ports: the agent's ports resource (default [1024-32767], as `berth up`'s local agent). */
-export async function startCluster(opts: { cpus?: number; mem?: number; ports?: { begin: number; end: number }[]; framework?: Partial<KubeFrameworkOptions> } = {}): Promise<TestCluster> {
+export async function startCluster(opts: { cpus?: number; mem?: number; ports?: { begin: number; end: number }[]; framework?: Partial<KubeFrameworkOptions>; attributes?: Attribute[]; extraResources?: Resource[] } = {}): Promise<TestCluster> {
   const log = testLogger("offer-bridge-test");
   const registry = new Registry(new MemoryStore());
   await bootstrapApiObjects(registry, { host: "127.0.0.1", port: 6443 });
@@ -55,7 +55,8 @@ export async function startCluster(opts: { cpus?: number; mem?: number; ports?: 
     workDir,
     hostname: "127.0.0.1",
     log: log.child({ component: "agent" }),
-    resources: [scalar("cpus", opts.cpus ?? 2), scalar("mem", opts.mem ?? 2048), scalar("disk", 4096), { name: "ports", type: "RANGES", ranges: { range: opts.ports ?? [{ begin: 1024, end: 32767 }] } }],
+    resources: [scalar("cpus", opts.cpus ?? 2), scalar("mem", opts.mem ?? 2048), scalar("disk", 4096), { name: "ports", type: "RANGES", ranges: { range: opts.ports ?? [{ begin: 1024, end: 32767 }] } }, ...(opts.extraResources ?? [])],
+    ...(opts.attributes ? { attributes: opts.attributes } : {}),
     cgroupRoot: false,
   });
   await agent.registered;

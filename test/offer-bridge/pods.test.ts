@@ -67,6 +67,15 @@ describe("offer-bridge: pods on offered resources", function () {
     expect(stdout && readFileSync(stdout, "utf8")).to.equal("hello from hello hi\n");
   });
 
+  it("a finished pod's sandbox stays on the agent (its logs readable) until the pod object is deleted", async () => {
+    await c.client.create(PODS, "default", pod("kept", { restartPolicy: "Never", containers: [{ name: "main", image: "busybox", command: ["sh", "-c", "echo kept-output"] }] }));
+    await eventually("kept Succeeded", async () => (await getPod(c, "kept"))?.status?.phase === "Succeeded");
+    const done = await eventually("kept completed on the agent", async () => c.agent.completedTasks().find((t) => t.executorId.startsWith("default.kept.")));
+    expect(readFileSync(join(done.sandbox, "stdout"), "utf8")).to.equal("kept-output\n");
+    await c.client.delete(PODS, "default", "kept");
+    await eventually("the agent to drop kept's sandbox", async () => !c.agent.completedTasks().some((t) => t.executorId.startsWith("default.kept.")) && !existsSync(done.sandbox));
+  });
+
   it("a failing container makes a restartPolicy Never pod Failed with its exit code", async () => {
     await c.client.create(PODS, "default", pod("fails", { restartPolicy: "Never", containers: [{ name: "main", image: "busybox", command: ["sh", "-c", "exit 3"] }] }));
     const p = await eventually("fails Failed", async () => {

@@ -44,10 +44,10 @@ describe("service proxy rules", () => {
       slice("headless", [{ port: 80 }], [{ addresses: ["127.0.0.1"], conditions: { ready: true } }]),
     ];
     expect(proxyRules(services, slices, "192.168.1.5")).to.deep.equal([
-      { listen: "127.0.0.1:30080", backends: ["10.0.0.5:8082", "127.0.0.1:8081"] },
+      { listen: "127.0.0.1:30080", backends: ["10.0.0.5:8082", "127.0.0.1:8081"], held: true },
       { listen: "127.96.0.10:80", backends: ["10.0.0.5:8082", "127.0.0.1:8081"] },
       { listen: "127.96.0.12:81", backends: [] },
-      { listen: "192.168.1.5:30080", backends: ["10.0.0.5:8082", "127.0.0.1:8081"] },
+      { listen: "192.168.1.5:30080", backends: ["10.0.0.5:8082", "127.0.0.1:8081"], held: true },
     ]);
     // On a loopback agent the NodePort listens once.
     expect(proxyRules(services, slices, "127.0.0.1").map((r) => r.listen)).to.deep.equal(["127.0.0.1:30080", "127.96.0.10:80", "127.96.0.12:81"]);

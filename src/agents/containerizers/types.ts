@@ -6,7 +6,7 @@
 import type { TaskInfo, TaskState, TaskStatusReason } from "../../mesos/v1.js";
 import type { TaskCgroup } from "./cgroups.js";
 
-export type ContainerizerName = "process" | "simulated";
+export type ContainerizerName = "process" | "simulated" | "proxy";
 
 export interface LaunchSpec {
   readonly agentId: string;

@@ -12,6 +12,12 @@
  * backend in round-robin order; a backend that refuses (or cannot be reached) is skipped
  * for that connection and the next one is tried; when every backend fails the client
  * connection is reset.
+ *
+ * A rule marked `"held": true` (a NodePort) listens on a port that is one of the agent's
+ * `ports` resources: it binds only while a task on this agent holds that port (the
+ * framework launches such tasks, run without a process by the agent's built-in proxy
+ * executor; containerizers/ports.ts), so no other framework can be given the port while
+ * the proxy listens on it. Until then the rule waits, unbound.
  */
 import { createServer, connect, type Server, type Socket } from "node:net";
 import type { Logger } from "../../util/log.js";
@@ -23,6 +29,8 @@ export interface ProxyRule {
   readonly listen: string;
   /** host:port of each backend. */
   readonly backends: readonly string[];
+  /** Listen only while a task on this agent holds the port as a resource (NodePorts). */
+  readonly held?: boolean;
 }
 
 export interface ProxyTable {
@@ -51,7 +59,9 @@ export function decodeProxyTable(data: string): ProxyTable | string {
     const rr = r as { listen?: unknown; backends?: unknown } | null;
     if (!rr || typeof rr.listen !== "string" || !parseHostPort(rr.listen)) return `bad listen address in ${JSON.stringify(r)}`;
     if (!Array.isArray(rr.backends) || rr.backends.some((b) => typeof b !== "string" || !parseHostPort(b))) return `bad backends in ${JSON.stringify(r)}`;
-    rules.push({ listen: rr.listen, backends: rr.backends as string[] });
+    const held = (rr as { held?: unknown }).held;
+    if (held !== undefined && typeof held !== "boolean") return `held must be a boolean in ${JSON.stringify(r)}`;
+    rules.push({ listen: rr.listen, backends: rr.backends as string[], ...(held ? { held } : {}) });
   }
   return { version: o.version, rules };
 }
@@ -89,12 +99,27 @@ export class UserspaceProxy {
   private readonly conns = new Set<Socket>();
   private current = -Infinity;
   private stopped = false;
+  /** The table in force (held rules included, bound or not). */
+  private table: readonly ProxyRule[] = [];
+  /** Ports that tasks on this agent hold for held rules. */
+  private held = new Set<number>();
 
   constructor(private readonly opts: UserspaceProxyOptions) {}
 
   /** The version of the table in force (-Infinity before the first). */
   get version(): number {
     return this.current;
+  }
+
+  /** Held rules waiting for a task to hold their port. */
+  waiting(): string[] {
+    return this.table.filter((r) => r.held && !this.listeners.has(r.listen)).map((r) => r.listen);
+  }
+
+  /** The ports tasks on this agent now hold for held rules: those rules bind, or unbind, accordingly. */
+  async setHeldPorts(ports: Iterable<number>): Promise<void> {
+    this.held = new Set(ports);
+    if (this.current !== -Infinity) await this.reconcile();
   }
 
   /** Rules in force, with whether each listener is bound. */
@@ -119,8 +144,20 @@ export class UserspaceProxy {
       return false;
     }
     this.current = t.version;
+    this.table = t.rules;
+    await this.reconcile();
+    this.opts.log.info("proxy table applied", { version: t.version, rules: t.rules.length, waiting_for_port: this.waiting().length });
+    return true;
+  }
+
+  /** Opens, updates and closes listeners to match the table and the held ports. */
+  private async reconcile(): Promise<void> {
+    if (this.stopped) return;
     const want = new Map<string, readonly string[]>();
-    for (const r of t.rules) want.set(r.listen, [...(want.get(r.listen) ?? []), ...r.backends]);
+    for (const r of this.table) {
+      if (r.held && !this.held.has(parseHostPort(r.listen)!.port)) continue;
+      want.set(r.listen, [...(want.get(r.listen) ?? []), ...r.backends]);
+    }
     const closing: Promise<void>[] = [];
     for (const [k, l] of this.listeners) {
       if (want.has(k)) continue;
@@ -142,8 +179,6 @@ export class UserspaceProxy {
       opening.push(this.open(nl));
     }
     await Promise.all([...closing, ...opening]);
-    this.opts.log.info("proxy table applied", { version: t.version, rules: t.rules.length });
-    return true;
   }
 
   async close(): Promise<void> {
