@@ -3,12 +3,12 @@
  * as they land, the master, a local agent and the kubernetes framework) — plus a
  * kubeconfig for kubectl.
  */
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve, delimiter } from "node:path";
 import { parseArgs } from "node:util";
-import { MemoryStore, openEmbeddedStore, startApiServer, type Store } from "../k8s-api/index.js";
+import { startApiServer } from "../k8s-api/index.js";
+import { openStoreFromFlag } from "./store.js";
 import { LocalClient } from "../k8s-api/client/local.js";
 import { startControllers } from "../k8s-api/controllers/index.js";
 import { startMaster } from "../resource-manager/index.js";
@@ -17,7 +17,7 @@ import { startKubeFramework } from "../offer-bridge/index.js";
 import { withoutPorts } from "../offer-bridge/placement.js";
 import type { Range, Resource } from "../mesos/v1.js";
 import { createLogger, type Level } from "../util/log.js";
-import { mergeKubeconfig, writeKubeconfig } from "./kubeconfig.js";
+import { mergeKubeconfig, tokenFor, writeKubeconfig } from "./kubeconfig.js";
 import { portFlag, weightsFlag } from "./flags.js";
 import { parseResources } from "../mesos/resources.js";
 
@@ -85,10 +85,7 @@ export async function up(argv: string[]): Promise<void> {
   const dataDir = resolve(values["data-dir"]);
   mkdirSync(dataDir, { recursive: true });
 
-  let store: Store;
-  if (values.store === "memory") store = new MemoryStore();
-  else if (values.store === "embedded") store = await openEmbeddedStore(join(dataDir, "store"), { repair: values["repair-store"], log: log.child({ component: "store" }) });
-  else throw new Error(`--store must be embedded or memory: current value is ${values.store}`);
+  const store = await openStoreFromFlag(values.store, { dataDir, repair: values["repair-store"], log: log.child({ component: "store" }) });
   const api = await startApiServer({
     store,
     host: values.host,
@@ -155,15 +152,6 @@ function localAgentResources(text: string | undefined, portsText: string | undef
     range = [...parsed.ranges.range];
   } else range = withoutPorts([{ begin: 1024, end: 32767 }], serverPorts.filter((p) => p > 0));
   return [...base.filter((r) => r.name !== "ports"), { name: "ports", type: "RANGES", ranges: { range } }];
-}
-
-/** A bearer token kept with the data, so restarts keep kubeconfigs valid. */
-function tokenFor(dataDir: string): string {
-  const path = join(dataDir, "token");
-  if (existsSync(path)) return readFileSync(path, "utf8").trim();
-  const token = randomBytes(24).toString("hex");
-  writeFileSync(path, token + "\n", { mode: 0o600 });
-  return token;
 }
 
 function printNextSteps(url: string, masterUrl: string, kubeconfig: string, merged: string): void {
