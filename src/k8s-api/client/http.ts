@@ -235,13 +235,18 @@ export class HttpClient implements ApiClient {
   }
 
   /** Send a request; resolves once the response headers are in (the body streams). */
-  private async open(method: string, p: string, q?: URLSearchParams, body?: string, contentType?: string, timeoutMs?: number): Promise<{ status: number; req: http.ClientRequest; res: http.IncomingMessage; readonly text: Promise<string> }> {
+  private async open(method: string, p: string, q?: URLSearchParams, body?: string, contentType?: string, timeoutMs?: number, retried = false): Promise<{ status: number; req: http.ClientRequest; res: http.IncomingMessage; readonly text: Promise<string> }> {
     const url = new URL(this.server.pathname.replace(/\/$/, "") + p + (q && [...q.keys()].length ? `?${q}` : ""), this.server);
     const options: https.RequestOptions = { method, headers: { Accept: "application/json" }, agent: this.agent };
     // KubeConfig adds the credentials and TLS material of the current context (tokens may rotate: done per request).
     await this.kc.applyToHTTPSOptions(options);
     options.agent = this.agent;
-    if (body !== undefined) (options.headers as Record<string, string>)["Content-Type"] = contentType ?? "application/json";
+    if (body !== undefined) {
+      const h = options.headers as Record<string, string | number>;
+      h["Content-Type"] = contentType ?? "application/json";
+      // node:http sends a DELETE body unframed unless its length is given.
+      h["Content-Length"] = Buffer.byteLength(body);
+    }
     const mod = url.protocol === "https:" ? https : http;
     return new Promise((resolve, reject) => {
       const req = mod.request(url, options, (res) => {
@@ -261,7 +266,12 @@ export class HttpClient implements ApiClient {
         });
       });
       if (timeoutMs) req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      req.on("error", (e) => reject(new Error(`cannot reach the API server at ${this.server.origin} (${method} ${p}): ${e.message}`)));
+      req.on("error", (e: NodeJS.ErrnoException) => {
+        // A kept-alive connection the server closed (e.g. it restarted) before we noticed: the
+        // request never reached it, so send it once more on a fresh connection (Node's documented remedy).
+        if (req.reusedSocket && e.code === "ECONNRESET" && !retried) return void this.open(method, p, q, body, contentType, timeoutMs, true).then(resolve, reject);
+        reject(new Error(`cannot reach the API server at ${this.server.origin} (${method} ${p}): ${e.message}`));
+      });
       req.end(body);
     });
   }
