@@ -249,7 +249,10 @@ export class HttpClient implements ApiClient {
     }
     const mod = url.protocol === "https:" ? https : http;
     return new Promise((resolve, reject) => {
+      // Even a watch must get its response headers in time; its body may then stay open for good.
+      const headersTimer = setTimeout(() => req.destroy(new Error(`no response within ${this.timeoutMs} ms`)), this.timeoutMs);
       const req = mod.request(url, options, (res) => {
+        clearTimeout(headersTimer);
         let text: Promise<string> | undefined;
         resolve({
           status: res.statusCode ?? 0,
@@ -269,6 +272,7 @@ export class HttpClient implements ApiClient {
       req.on("error", (e: NodeJS.ErrnoException) => {
         // A kept-alive connection the server closed (e.g. it restarted) before we noticed: the
         // request never reached it, so send it once more on a fresh connection (Node's documented remedy).
+        clearTimeout(headersTimer);
         if (req.reusedSocket && e.code === "ECONNRESET" && !retried) return void this.open(method, p, q, body, contentType, timeoutMs, true).then(resolve, reject);
         reject(new Error(`cannot reach the API server at ${this.server.origin} (${method} ${p}): ${e.message}`));
       });
