@@ -148,6 +148,8 @@ export class HttpClient implements ApiClient {
       if (o.labelSelector) q.set("labelSelector", o.labelSelector);
       if (o.fieldSelector) q.set("fieldSelector", o.fieldSelector);
       const res = await this.open("GET", path(r, ns), q);
+      // Stopped while this (re)connection was on its way: do not hold the stream open.
+      if (stopped) return void res.req.destroy();
       current = res.req;
       if (res.status !== 200) {
         res.res.destroy();
@@ -237,7 +239,7 @@ export class HttpClient implements ApiClient {
   /** Send a request; resolves once the response headers are in (the body streams). */
   private async open(method: string, p: string, q?: URLSearchParams, body?: string, contentType?: string, timeoutMs?: number, retried = false): Promise<{ status: number; req: http.ClientRequest; res: http.IncomingMessage; readonly text: Promise<string> }> {
     const url = new URL(this.server.pathname.replace(/\/$/, "") + p + (q && [...q.keys()].length ? `?${q}` : ""), this.server);
-    const options: https.RequestOptions = { method, headers: { Accept: "application/json" }, agent: this.agent };
+    const options: https.RequestOptions = { method, headers: { Accept: "application/json", "User-Agent": `berth/${this.opts.manager}` }, agent: this.agent };
     // KubeConfig adds the credentials and TLS material of the current context (tokens may rotate: done per request).
     await this.kc.applyToHTTPSOptions(options);
     options.agent = this.agent;
