@@ -4,7 +4,9 @@
  * Lease kube-system/berth-kube-framework (default timings: 15s / 10s / 2s). The real
  * kubectl creates a deployment of 3 that runs; the leading replica is killed with
  * SIGKILL; the standby acquires the Lease (the takeover time is printed), takes the
- * framework over without relaunching the running pods, and a scale to 5 completes.
+ * framework over without relaunching the running pods, and a scale to 5 completes. Then
+ * the new leader is stalled with SIGSTOP: a third replica takes over, and the stalled one,
+ * resumed, finds the Lease gone, stops acting and stands by; a scale to 2 completes.
  */
 import { expect } from "chai";
 import { join } from "node:path";
@@ -18,7 +20,7 @@ interface Status {
   running: boolean;
 }
 
-describe("distributed roles: berth apiserver + two berth kube-framework replicas with Lease leader election", function () {
+describe("distributed roles: berth apiserver + berth kube-framework replicas with Lease leader election", function () {
   this.timeout(180_000);
   const c = new Cluster();
   after(() => c.cleanup());
@@ -103,5 +105,32 @@ describe("distributed roles: berth apiserver + two berth kube-framework replicas
     const frameworks = (await c.state()).frameworks.filter((f) => f.name === "kubernetes");
     expect(frameworks, "one kubernetes framework on the master").to.have.length(1);
     expect(frameworks[0]!.tasks.filter((t) => t.state === "TASK_RUNNING")).to.have.length(5);
+
+    // A leader that stalls (SIGSTOP: no renewals, its connections still open) loses the Lease to a
+    // third replica; when it resumes it finds the Lease held, stops its framework and controllers, and stands by.
+    const r3 = replica("kf-3");
+    const url3 = await healthUrl(r3);
+    await waitFor(async () => (await status(url3)).leader === "kf-2", 10_000, "kf-3 to see kf-2 lead");
+    process.kill(r2.child.pid!, "SIGSTOP");
+    try {
+      await waitFor(async () => (await holder()).identity === "kf-3", 40_000, "kf-3 to acquire the Lease from the stalled leader");
+      await waitFor(async () => (await status(url3)).running, 30_000, "kf-3 to run the framework");
+    } finally {
+      process.kill(r2.child.pid!, "SIGCONT");
+    }
+    await waitFor(async () => !(await status(url2)).running, 10_000, "kf-2 to stop its framework after it resumes");
+    const s2 = await status(url2);
+    expect(s2.isLeader).to.equal(false);
+    expect(s2.leader).to.equal("kf-3");
+    expect(r2.err).to.match(/"msg":"leader election lost"/);
+    expect(await metric(url2, "leader_election_master_status")).to.equal(0);
+    expect(await metric(url2, "berth_kube_framework_running")).to.equal(0);
+    expect((await holder()).transitions).to.equal(2);
+    await kubectl("scale", "deployment", "web", "--replicas=2");
+    await waitFor(() => running(2), 60_000, "2 pods Running after scaling down on kf-3");
+    const after = (await c.state()).frameworks.filter((f) => f.name === "kubernetes");
+    expect(after, "still one kubernetes framework").to.have.length(1);
+    await waitFor(async () => (await c.state()).frameworks.find((f) => f.name === "kubernetes")?.tasks.filter((t) => t.state === "TASK_RUNNING").length === 2, 30_000, "2 running tasks on the master");
+    expect((await status(url3)).isLeader).to.equal(true);
   });
 });
