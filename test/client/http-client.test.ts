@@ -6,7 +6,8 @@
  */
 import { expect } from "chai";
 import { createServer } from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { stringify } from "yaml";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApiServer, MemoryStore, type RunningApiServer } from "../../src/k8s-api/index.js";
@@ -119,6 +120,14 @@ describe("HttpClient over a real API server", function () {
       expect(l.resourceVersion).to.equal("7");
       expect(auth).to.equal("Bearer s3cret");
       c.close();
+      // A hand-written kubeconfig for a plain http server, without insecure-skip-tls-verify (kubectl accepts it).
+      const plain = join(dir, "plain");
+      writeFileSync(plain, stringify({ apiVersion: "v1", kind: "Config", clusters: [{ name: "p", cluster: { server: `http://127.0.0.1:${addr.port}` } }], users: [{ name: "u", user: { token: "other" } }], contexts: [{ name: "ctx", context: { cluster: "p", user: "u" } }], "current-context": "ctx" }));
+      const p = new HttpClient({ kubeconfig: plain, manager: "t" });
+      await p.list(CM, NS);
+      expect(auth).to.equal("Bearer other");
+      p.close();
+      expect(() => new HttpClient({ kubeconfig: plain, context: "nope", manager: "t" })).to.throw(/nope/);
     } finally {
       probe.close();
       rmSync(dir, { recursive: true, force: true });

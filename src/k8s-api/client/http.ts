@@ -66,6 +66,9 @@ export class HttpClient implements ApiClient {
         throw new Error(`cannot load kubeconfig ${opts.kubeconfig}: ${(e as Error).message}`);
       }
       if (opts.context) this.kc.setCurrentContext(opts.context);
+      // kubectl takes a plain http:// server as it is; client-node refuses one unless TLS
+      // verification is off, which is moot without TLS.
+      this.kc.clusters = this.kc.clusters.map((c) => (c.server?.startsWith("http:") && !c.skipTLSVerify ? { ...c, skipTLSVerify: true } : c));
     } else if (opts.server) {
       this.kc.loadFromOptions({
         // client-node refuses http:// unless TLS verification is off; there is no TLS to verify there.
