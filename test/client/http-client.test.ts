@@ -6,7 +6,9 @@
  */
 import { expect } from "chai";
 import { createServer } from "node:http";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createHttpsServer } from "node:https";
+import { spawnSync } from "node:child_process";
 import { stringify } from "yaml";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -130,6 +132,43 @@ describe("HttpClient over a real API server", function () {
       expect(() => new HttpClient({ kubeconfig: plain, context: "nope", manager: "t" })).to.throw(/nope/);
     } finally {
       probe.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("speaks HTTPS with the kubeconfig's certificate authority, and refuses a certificate it cannot verify", async function () {
+    const dir = mkdtempSync(join(tmpdir(), "berth-tls-"));
+    try {
+      // A self-signed certificate for 127.0.0.1 (openssl is part of the base system here).
+      const gen = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"), "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { encoding: "utf8" });
+      if (gen.error) this.skip();
+      expect(gen.status, gen.stderr).to.equal(0);
+      const cert = readFileSync(join(dir, "cert.pem"));
+      let auth = "";
+      const tls = createHttpsServer({ key: readFileSync(join(dir, "key.pem")), cert }, (req, res) => {
+        auth = req.headers.authorization ?? "";
+        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ kind: "ConfigMapList", apiVersion: "v1", metadata: { resourceVersion: "9" }, items: [] }));
+      });
+      await new Promise<void>((r) => tls.listen(0, "127.0.0.1", r));
+      try {
+        const url = `https://127.0.0.1:${(tls.address() as { port: number }).port}`;
+        const path = join(dir, "kubeconfig");
+        writeFileSync(path, stringify({ apiVersion: "v1", kind: "Config", clusters: [{ name: "s", cluster: { server: url, "certificate-authority-data": cert.toString("base64") } }], users: [{ name: "u", user: { token: "tls-token" } }], contexts: [{ name: "c", context: { cluster: "s", user: "u" } }], "current-context": "c" }));
+        const ok = new HttpClient({ kubeconfig: path, manager: "t" });
+        expect((await ok.list(CM, NS)).resourceVersion).to.equal("9");
+        expect(auth).to.equal("Bearer tls-token");
+        ok.close();
+        const untrusted = new HttpClient({ server: url, manager: "t" });
+        const err = await untrusted.list(CM, NS).catch((e: unknown) => e);
+        expect(String(err)).to.match(/cannot reach the API server at https:\/\/127\.0\.0\.1:\d+ .*self[- ]signed certificate/);
+        untrusted.close();
+        const insecure = new HttpClient({ server: url, manager: "t", insecureSkipTLSVerify: true });
+        expect((await insecure.list(CM, NS)).resourceVersion).to.equal("9");
+        insecure.close();
+      } finally {
+        tls.close();
+      }
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
