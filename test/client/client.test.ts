@@ -176,7 +176,12 @@ describe("ApiClient: LocalClient and HttpClient alike", () => {
         }
       });
 
-      it("a watch from a compacted resourceVersion ends with ERROR 410", async () => {
+      it("a watch the server refuses rejects with its Status", async () => {
+      await expectStatus(c.watch(CM, NS, { labelSelector: "a in (" }, () => undefined), 400, "BadRequest", /unable to parse requirement/);
+      await expectStatus(c.watch({ group: "", version: "v1", plural: "nosuchthings" }, NS, {}, () => undefined), 404, "NotFound");
+    });
+
+    it("a watch from a compacted resourceVersion ends with ERROR 410", async () => {
         const a = await c.create<CMObj>(CM, NS, cm(`${p}old`));
         await c.create(CM, NS, cm(`${p}newer`));
         await store.compact(store.currentRevision());

@@ -154,10 +154,8 @@ export class HttpClient implements ApiClient {
       // Stopped while this (re)connection was on its way: do not hold the stream open.
       if (stopped) return void res.req.destroy();
       current = res.req;
-      if (res.status !== 200) {
-        res.res.destroy();
-        throw statusError(res.status, await res.text);
-      }
+      // A refused watch (bad selector, forbidden, gone) answers a Status instead of a stream.
+      if (res.status !== 200) throw statusError(res.status, await res.text);
       let buf = "";
       let ended = false;
       res.res.setEncoding("utf8");
