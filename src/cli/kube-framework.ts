@@ -96,10 +96,9 @@ export async function kubeFramework(argv: string[]): Promise<void> {
   const frameworkClient = client("kubernetes-framework");
   const controllerClient = client("kube-controller-manager");
   const electionClient = client("berth-kube-framework");
-  // Fail fast with a clear message when the API server cannot be reached at all.
-  await electionClient.list({ group: "", version: "v1", plural: "namespaces" }, "", { limit: 1 }).catch((e: unknown) => {
-    throw new Error(`the API server does not answer: ${(e as Error).message}`);
-  });
+  // Wait a while for the API server (roles may start in any order), then fail with a clear
+  // message, as kube-controller-manager's WaitForAPIServer does.
+  await waitForApiServer(electionClient, API_WAIT_MS, log);
 
   const metrics = new MetricsRegistry();
   collectDefaultMetrics({ register: metrics, prefix: "berth_kube_framework_" });
@@ -191,6 +190,23 @@ export async function kubeFramework(argv: string[]): Promise<void> {
     process.once("SIGINT", () => stop("SIGINT"));
     process.once("SIGTERM", () => stop("SIGTERM"));
   });
+}
+
+/** How long to wait for the API server to answer at startup. */
+const API_WAIT_MS = 10_000;
+
+async function waitForApiServer(c: HttpClient, ms: number, log: Logger): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      await c.list({ group: "", version: "v1", plural: "namespaces" }, "", { limit: 1 });
+      return;
+    } catch (e) {
+      if (Date.now() >= deadline) throw new Error(`the API server does not answer after ${ms / 1000} s: ${(e as Error).message}`);
+      log.info("waiting for the API server", { err: e });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
 
 interface Running {

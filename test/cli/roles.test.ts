@@ -37,9 +37,20 @@ describe("berth apiserver and berth kube-framework (CLI)", function () {
     await fails(["kube-framework", "--master", "http://x", "--api-server", "http://127.0.0.1:1", "--retry-period", "fifteen"], /berth: --retry-period must be a duration such as 15s, 500ms or 1m30s: current value is fifteen/);
     await fails(["kube-framework", "--master", "http://x", "--api-server", "http://127.0.0.1:1", "--leader-elect", "maybe"], /berth: --leader-elect must be true or false: current value is maybe/);
     await fails(["kube-framework", "--master", "http://x", "--api-server", "not-a-url"], /berth: invalid API server URL "not-a-url"/);
-    await fails(["kube-framework", "--master", "http://x", "--api-server", `http://127.0.0.1:${port}`], new RegExp(`berth: the API server does not answer: cannot reach the API server at http://127.0.0.1:${port} .*ECONNREFUSED`));
+    await fails(["kube-framework", "--master", "http://x", "--api-server", `http://127.0.0.1:${port}`], new RegExp(`berth: the API server does not answer after 10 s: cannot reach the API server at http://127.0.0.1:${port} .*ECONNREFUSED`));
     await fails(["apiserver", "--store", "bogus", "--data-dir", c.tempDir()], /berth: --store must be embedded or memory: current value is bogus/);
     await fails(["apiserver", "--port", "70000"], /berth: --port must be an integer from 0 to 65535: current value is 70000/);
+  });
+
+  it("kube-framework waits for an API server that starts after it", async () => {
+    const masterUrl = await c.startMaster();
+    const port = await freePort();
+    const fw = c.spawn("kube-framework", ["kube-framework", "--api-server", `http://127.0.0.1:${port}`, "--master", masterUrl, "--leader-elect=false", "--port", "0"]);
+    await waitFor(() => /"msg":"waiting for the API server"/.test(fw.err) || (fw.child.exitCode !== null && "exit"), 10_000, "kube-framework to wait").then((v) => expect(v, fw.err).to.equal(true));
+    c.spawn("apiserver", ["apiserver", "--port", String(port), "--store", "memory", "--data-dir", c.tempDir(), "--log-level", "warn"]);
+    const health = await waitFor(() => /serving health and metrics on (http:\/\/\S+)/.exec(fw.out)?.[1] ?? (fw.child.exitCode !== null && "exit"), 20_000, "kube-framework to start");
+    expect(health, fw.err).to.not.equal("exit");
+    await waitFor(async () => ((await (await fetch(`${health}/status`)).json()) as { running: boolean }).running, 30_000, "the framework to run");
   });
 
   it("serves health and metrics, writes a kubeconfig the framework uses, and runs the framework without a Lease when --leader-elect=false", async () => {
