@@ -17,3 +17,19 @@ export function weightsFlag(value: string | undefined): Record<string, number> {
   }
   return weights;
 }
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A Go duration as kube-scheduler's flags take it ("15s", "500ms", "1m30s"), in milliseconds. */
+export function durationFlag(name: string, value: string): number {
+  const parts = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(value) ? [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)] : [];
+  if (!parts.length) throw new Error(`${name} must be a duration such as 15s, 500ms or 1m30s: current value is ${value}`);
+  return parts.reduce((ms, m) => ms + Number(m[1]) * UNIT_MS[m[2]!]!, 0);
+}
+
+/** A boolean flag given as a value (--leader-elect=false), as Kubernetes components take it. */
+export function boolFlag(name: string, value: string): boolean {
+  if (value === "true" || value === "1") return true;
+  if (value === "false" || value === "0") return false;
+  throw new Error(`${name} must be true or false: current value is ${value}`);
+}

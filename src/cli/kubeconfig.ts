@@ -1,6 +1,7 @@
 /** Writing the kubeconfig that kubectl, Helm and client libraries use to reach berth. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
 import { parse, stringify } from "yaml";
 
 export interface KubeconfigTarget {
@@ -60,3 +61,13 @@ export function mergeKubeconfig(path: string, t: KubeconfigTarget): void {
 function emptyDoc(): KubeconfigDoc {
   return { apiVersion: "v1", kind: "Config", clusters: [], users: [], contexts: [], "current-context": "" };
 }
+
+/** A bearer token kept with the data, so restarts keep kubeconfigs valid. */
+export function tokenFor(dataDir: string): string {
+  const path = join(dataDir, "token");
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  const token = randomBytes(24).toString("hex");
+  writeFileSync(path, token + "\n", { mode: 0o600 });
+  return token;
+}
+

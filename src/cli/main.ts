@@ -4,6 +4,8 @@ import { up, UP_USAGE } from "./up.js";
 import { master, MASTER_USAGE } from "./master.js";
 import { agent, AGENT_USAGE } from "./agent.js";
 import { batchJob, BATCH_JOB_USAGE } from "./batch-job.js";
+import { apiserver, APISERVER_USAGE } from "./apiserver.js";
+import { kubeFramework, KUBE_FRAMEWORK_USAGE } from "./kube-framework.js";
 
 const USAGE = `Usage: berth <command> [flags]
 
@@ -11,6 +13,10 @@ Commands:
   up          start a one-machine cluster (API server, embedded store, master, local agent) and write a kubeconfig
   master      run a resource-manager master (Mesos v1 scheduler and operator HTTP APIs)
   agent       run an agent that offers this machine's resources to a master and runs tasks
+  apiserver   run the Kubernetes API server alone (distributed mode)
+  kube-framework
+              run the kubernetes framework and controllers against an API server and a master,
+              with leader election among replicas
   batch-job   run N shell tasks on the pool as a Mesos v1 HTTP framework (an example batch framework)
 
 Run 'berth <command> --help' for a command's flags.
@@ -25,13 +31,17 @@ async function main(argv: string[]): Promise<void> {
       return master(rest);
     case "agent":
       return agent(rest);
+    case "apiserver":
+      return apiserver(rest);
+    case "kube-framework":
+      return kubeFramework(rest);
     case "batch-job":
       return batchJob(rest);
     case undefined:
     case "help":
     case "--help":
     case "-h":
-      process.stdout.write([USAGE, UP_USAGE, MASTER_USAGE, AGENT_USAGE, BATCH_JOB_USAGE].join("\n"));
+      process.stdout.write([USAGE, UP_USAGE, APISERVER_USAGE, MASTER_USAGE, AGENT_USAGE, KUBE_FRAMEWORK_USAGE, BATCH_JOB_USAGE].join("\n"));
       return;
     default:
       process.stderr.write(`berth: unknown command "${command}"\n\n${USAGE}`);

@@ -3,8 +3,7 @@
  * as they land, the master, a local agent and the kubernetes framework) — plus a
  * kubeconfig for kubectl.
  */
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve, delimiter } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,7 +16,7 @@ import { startKubeFramework } from "../offer-bridge/index.js";
 import { withoutPorts } from "../offer-bridge/placement.js";
 import type { Range, Resource } from "../mesos/v1.js";
 import { createLogger, type Level } from "../util/log.js";
-import { mergeKubeconfig, writeKubeconfig } from "./kubeconfig.js";
+import { mergeKubeconfig, tokenFor, writeKubeconfig } from "./kubeconfig.js";
 import { portFlag, weightsFlag } from "./flags.js";
 import { openStoreFlag, STORE_FLAG_HELP } from "./store.js";
 import { parseResources } from "../mesos/resources.js";
@@ -153,15 +152,6 @@ function localAgentResources(text: string | undefined, portsText: string | undef
     range = [...parsed.ranges.range];
   } else range = withoutPorts([{ begin: 1024, end: 32767 }], serverPorts.filter((p) => p > 0));
   return [...base.filter((r) => r.name !== "ports"), { name: "ports", type: "RANGES", ranges: { range } }];
-}
-
-/** A bearer token kept with the data, so restarts keep kubeconfigs valid. */
-function tokenFor(dataDir: string): string {
-  const path = join(dataDir, "token");
-  if (existsSync(path)) return readFileSync(path, "utf8").trim();
-  const token = randomBytes(24).toString("hex");
-  writeFileSync(path, token + "\n", { mode: 0o600 });
-  return token;
 }
 
 function printNextSteps(url: string, masterUrl: string, kubeconfig: string, merged: string): void {

@@ -27,24 +27,20 @@ export class LocalClient implements ApiClient {
   }
 
   async list<T extends KubeObject>(r: ResourceRef, ns: string, o: ClientListOptions = {}): Promise<ClientList<T>> {
-    const info = this.info(r);
-    const predicate = predicateFromQuery(info, selectorQuery(o));
     const l = await wrap(() =>
-      this.registry.list(info, ns, {
+      this.registry.list(this.info(r), ns, {
         ...(o.limit ? { limit: o.limit } : {}),
         ...(o.continue ? { continue: o.continue } : {}),
         ...(o.resourceVersion ? { resourceVersion: o.resourceVersion } : {}),
-        ...(predicate ? { predicate } : {}),
+        ...predicateOf(this.info(r), o),
       }),
     );
     return { items: l.items as T[], resourceVersion: l.resourceVersion, ...(l.continue ? { continue: l.continue } : {}) };
   }
 
   async watch<T extends KubeObject>(r: ResourceRef, ns: string, o: ClientListOptions, onEvent: (ev: ClientWatchEvent<T>) => void): Promise<ClientWatch> {
-    const info = this.info(r);
-    const predicate = predicateFromQuery(info, selectorQuery(o));
     return wrap(() =>
-      this.registry.watch(info, ns, { ...(o.resourceVersion ? { resourceVersion: o.resourceVersion } : {}), ...(predicate ? { predicate } : {}) }, (ev) => {
+      this.registry.watch(this.info(r), ns, { ...(o.resourceVersion ? { resourceVersion: o.resourceVersion } : {}), ...predicateOf(this.info(r), o) }, (ev) => {
         if (ev.type === "ERROR") {
           const st = ev.object as unknown as { code?: number; message?: string };
           onEvent({ type: "ERROR", code: st.code ?? 500, message: st.message ?? "watch error" });
@@ -66,10 +62,13 @@ export class LocalClient implements ApiClient {
 
   async update<T extends KubeObject>(r: ResourceRef, ns: string, obj: T, o?: ClientWriteOptions & { subresource?: string }): Promise<T> {
     const name = obj.metadata?.name ?? "";
+    // The scale subresource has its own object type (autoscaling/v1 Scale), as the HTTP handlers serve it.
+    if (o?.subresource === "scale") return (await wrap(() => this.registry.updateScale(this.info(r), ns, name, structuredClone(obj), this.wopts(o)))) as T;
     return (await wrap(() => this.registry.update(this.info(r), ns, name, structuredClone(obj), this.wopts(o), o?.subresource))).object as T;
   }
 
   async patch<T extends KubeObject>(r: ResourceRef, ns: string, name: string, kind: PatchKind, patch: unknown, o?: ClientWriteOptions & { subresource?: string }): Promise<T> {
+    if (o?.subresource === "scale") return (await wrap(() => this.registry.patchScale(this.info(r), ns, name, kind, structuredClone(patch), this.wopts(o)))) as T;
     return (await wrap(() => this.registry.patch(this.info(r), ns, name, kind, structuredClone(patch), this.wopts(o), o?.subresource))).object as T;
   }
 
@@ -77,6 +76,12 @@ export class LocalClient implements ApiClient {
     const res = await wrap(() => this.registry.delete(this.info(r), ns, name, opts, { fieldManager: this.manager }));
     return res.deleted ? undefined : res.object;
   }
+}
+
+/** The selectors as a predicate; a malformed selector throws its 400 Status (inside wrap). */
+function predicateOf(info: ResourceInfo, o: ClientListOptions): { predicate?: ReturnType<typeof predicateFromQuery> & object } {
+  const predicate = predicateFromQuery(info, selectorQuery(o));
+  return predicate ? { predicate } : {};
 }
 
 function selectorQuery(o: ClientListOptions): URLSearchParams {
