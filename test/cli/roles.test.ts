@@ -38,7 +38,7 @@ describe("berth apiserver and berth kube-framework (CLI)", function () {
     await fails(["kube-framework", "--master", "http://x", "--api-server", "http://127.0.0.1:1", "--leader-elect", "maybe"], /berth: --leader-elect must be true or false: current value is maybe/);
     await fails(["kube-framework", "--master", "http://x", "--api-server", "not-a-url"], /berth: invalid API server URL "not-a-url"/);
     await fails(["kube-framework", "--master", "http://x", "--api-server", `http://127.0.0.1:${port}`], new RegExp(`berth: the API server does not answer after 10 s: cannot reach the API server at http://127.0.0.1:${port} .*ECONNREFUSED`));
-    await fails(["apiserver", "--store", "bogus", "--data-dir", c.tempDir()], /berth: --store must be embedded or memory: current value is bogus/);
+    await fails(["apiserver", "--store", "bogus", "--data-dir", c.tempDir()], /berth: --store must be embedded, memory or nats:\/\/HOST:PORT\[\/bucket\]: current value is bogus/);
     await fails(["apiserver", "--port", "70000"], /berth: --port must be an integer from 0 to 65535: current value is 70000/);
   });
 
