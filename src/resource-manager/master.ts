@@ -22,6 +22,7 @@ import { accept } from "./accept.js";
 import * as agents from "./agents.js";
 import { CALL_COUNTERS, MasterCounters, taskStateCounter } from "./metrics.js";
 import { reconcile } from "./reconcile.js";
+import type { RecoveredAgent } from "./recovery.js";
 import { taskKey, type AgentRecord, type FrameworkRecord, type OfferRecord, type TaskRecord, type UnreachableAgent } from "./state.js";
 import { applyUpdate, isTerminal, masterStatus } from "./updates.js";
 import { frameworkRoles, hasCapability, missingRequiredFields, validateCall, validateFrameworkInfo, validateFrameworkUpdate, validateSuppressedRoles } from "./validation.js";
@@ -65,6 +66,8 @@ export class Master {
   readonly completedFrameworks = new Map<string, FrameworkRecord>();
   readonly agents = new Map<string, AgentRecord>();
   readonly unreachableAgents = new Map<string, UnreachableAgent>();
+  /** After a failover (HA): agents the predecessor had, not re-registered yet (recovery.ts). */
+  readonly recoveredAgents = new Map<string, RecoveredAgent>();
   readonly offers = new Map<string, OfferRecord>();
   /** Frameworks and agents the allocator knows, so it is never told about strangers. */
   readonly allocatorFrameworks = new Set<string>();
@@ -132,9 +135,14 @@ export class Master {
     throw new MesosApiError(307, "Not the leading master", url);
   }
 
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
+    for (const r of this.recoveredAgents.values()) clearTimeout(r.timer);
     for (const fw of this.frameworks.values()) {
       clearInterval(fw.heartbeatTimer);
       clearTimeout(fw.failoverTimer);
@@ -241,7 +249,7 @@ export class Master {
     return { streamId };
   }
 
-  private newFramework(id: string, info: FrameworkInfo, recovered: boolean): FrameworkRecord {
+  newFramework(id: string, info: FrameworkInfo, recovered: boolean): FrameworkRecord {
     return {
       id,
       info,
@@ -304,7 +312,8 @@ export class Master {
 
   /** The subscription's stream ended (Master::exited -> _exited): inactive, then removed after failover_timeout. */
   frameworkExited(fw: FrameworkRecord, sink: EventSink<SchedulerEvent>): void {
-    if (fw.sink !== sink || !fw.connected) return;
+    // A stopped master (one that stepped down) closes every stream: that is no disconnection to act on.
+    if (fw.sink !== sink || !fw.connected || this.stopped) return;
     this.log.info("framework disconnected", { framework: fw.id });
     if (fw.active) this.deactivateFramework(fw, true);
     fw.connected = false;
@@ -315,6 +324,7 @@ export class Master {
   }
 
   startFailoverTimer(fw: FrameworkRecord): void {
+    if (this.stopped) return;
     const timeoutMs = Math.max(0, (fw.info.failover_timeout ?? 0) * 1000);
     clearTimeout(fw.failoverTimer);
     // setTimeout's limit is 2^31-1 ms (~24.8 days); longer timeouts are clamped.
