@@ -323,9 +323,10 @@ export class Master {
     this.startFailoverTimer(fw);
   }
 
-  startFailoverTimer(fw: FrameworkRecord): void {
+  /** minMs: a floor, for frameworks a new leader took over (they did not fail, the master did). */
+  startFailoverTimer(fw: FrameworkRecord, minMs = 0): void {
     if (this.stopped) return;
-    const timeoutMs = Math.max(0, (fw.info.failover_timeout ?? 0) * 1000);
+    const timeoutMs = Math.max(minMs, (fw.info.failover_timeout ?? 0) * 1000);
     clearTimeout(fw.failoverTimer);
     // setTimeout's limit is 2^31-1 ms (~24.8 days); longer timeouts are clamped.
     fw.failoverTimer = setTimeout(() => {

@@ -14,7 +14,7 @@
  * agentReregisterTimeoutMs, when they are marked unreachable and their tasks become
  * TASK_UNREACHABLE (PARTITION_AWARE) or TASK_LOST. Frameworks are disconnected (inactive,
  * no offers) until they re-subscribe with their id, and removed after their
- * failover_timeout otherwise. Their tasks answer reconciliation with the persisted state.
+ * failover_timeout (at least agentReregisterTimeoutMs) otherwise. Their tasks answer reconciliation with the persisted state.
  */
 import type { AgentInfo, FrameworkInfo, Resource, TaskInfo, TaskState, TaskStatus } from "../mesos/v1.js";
 import type { Master } from "./master.js";
@@ -124,8 +124,10 @@ export function restore(m: Master, records: ReadonlyMap<string, string>): { agen
     m.frameworks.set(f.id, fw);
     m.allocator.addFramework(f.id, f.info, new Map(), false);
     m.allocatorFrameworks.add(f.id);
-    // Disconnected: it has failover_timeout (from now) to re-subscribe.
-    m.startFailoverTimer(fw);
+    // Disconnected: it has failover_timeout (from now) to re-subscribe, and never less than
+    // agents get to re-register -- the master failed over, not the framework, and Mesos'
+    // default failover_timeout of 0 must not cost a framework its tasks.
+    m.startFailoverTimer(fw, m.agentReregisterTimeoutMs);
     frameworks++;
   }
   for (const a of docs<AgentDoc>("agents.")) {

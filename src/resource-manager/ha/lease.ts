@@ -90,9 +90,15 @@ export class LeaderLease {
   }
 
   async start(): Promise<void> {
-    this.nc = await connect({ servers: this.opts.natsUrl, name: `berth-master-${this.opts.id}`, maxReconnectAttempts: -1, reconnectTimeWait: 250, waitOnFirstConnect: true });
+    // The first connection fails fast (a wrong URL is an error to report); after that the
+    // client reconnects for ever, and the lease decides what an outage means.
+    this.nc = await connect({ servers: this.opts.natsUrl, name: `berth-master-${this.opts.id}`, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
     void (async () => {
-      for await (const s of this.nc!.status()) this.opts.log.info("nats connection", { type: s.type, data: typeof s.data === "string" ? s.data : undefined });
+      for await (const s of this.nc!.status()) {
+        const fields = { type: s.type, data: typeof s.data === "string" ? s.data : undefined };
+        if (s.type === "disconnect" || s.type === "reconnect" || s.type === "error") this.opts.log.info("nats connection", fields);
+        else this.opts.log.debug("nats connection", fields);
+      }
     })().catch(() => undefined);
     this.js = this.nc.jetstream({ timeout: Math.max(500, Math.floor(this.ttlMs / 3)) });
     // history 1: the bucket keeps the latest value per key (the lease and each record).
