@@ -97,4 +97,41 @@ describe("ha: master lease in NATS KV", function () {
     expect(events.some((x) => x.startsWith("a:demoted:"))).to.equal(true);
     expect(new TextDecoder().decode((await kv.get("records.x"))!.value)).to.equal("1");
   });
+
+  describe("across NATS restarts (a server of its own)", () => {
+    let own: TestNats;
+    before(async () => {
+      own = await testNats({ own: true });
+    });
+    after(async () => {
+      await own?.close();
+    });
+
+    it("keeps leading through a short outage; steps down in a long one and leads again when NATS is back", async () => {
+      const events: string[] = [];
+      const a = new LeaderLease({ natsUrl: own.url, bucket, id: `a-${randomUUID()}`, url: "http://a", ttlMs: 1500, log, onElected: () => void events.push("elected"), onDemoted: (r) => void events.push(`demoted:${r}`) });
+      leases.push(a);
+      await a.start();
+      await waitFor(() => a.isLeader(), 5000, "a to lead");
+      // Shorter than the lease: nobody could have taken over, and a never stopped leading.
+      await own.restart(200);
+      const end = Date.now() + 2500;
+      while (Date.now() < end) {
+        expect(a.isLeader(), "leading through a short outage").to.equal(true);
+        await sleep(50);
+      }
+      expect(events).to.deep.equal(["elected"]);
+      // Longer than the lease: a cannot know whether another master took over, so it stops.
+      const t0 = Date.now();
+      const restarted = own.restart(2500);
+      await waitFor(() => !a.isLeader(), 3000, "a to stop leading");
+      expect(Date.now() - t0, "within the lease").to.be.lessThan(1500);
+      await restarted;
+      await waitFor(() => a.isLeader(), 8000, "a to lead again");
+      expect(events[0]).to.equal("elected");
+      expect(events[1]).to.match(/^demoted:/);
+      expect(events[2]).to.equal("elected");
+      await a.put("records.after", new TextEncoder().encode("ok"));
+    });
+  });
 });

@@ -107,6 +107,7 @@ describe("ha: three masters over NATS with agents and a framework (real processe
     expect(before.frameworks).to.have.length(1);
     const frameworkId = before.frameworks[0]!.id;
     const taskIds = before.frameworks[0]!.tasks.map((t) => t.id).sort();
+    const agentIds = JSON.stringify(before.slaves.map((a) => a.id).sort());
     expect(taskIds).to.have.length(4);
     await sleep(600); // the registrar writes within a fraction of a second
 
@@ -116,7 +117,8 @@ describe("ha: three masters over NATS with agents and a framework (real processe
         async () => {
           const s = await stateOf(leaderUrl).catch(() => undefined);
           const fw = s?.frameworks.find((f) => f.id === frameworkId);
-          if (!s || s.slaves.filter((a) => a.active).length !== 2 || !fw || (fw as unknown as { active: boolean }).active !== true) return undefined;
+          // The same two agents (re-registered with their ids, not registered anew).
+          if (!s || JSON.stringify(s.slaves.filter((a) => a.active).map((a) => a.id).sort()) !== agentIds || !fw || (fw as unknown as { active: boolean }).active !== true) return undefined;
           const live = fw.tasks.filter((t) => t.state === "TASK_RUNNING").map((t) => t.id).sort();
           return JSON.stringify(live) === JSON.stringify(taskIds) ? s : undefined;
         },
