@@ -98,7 +98,7 @@ function connect(m: Master, a: AgentRecord, sink: ObservableSink<AgentEvent>, st
 
 /** One SlaveObserver round: count a silent interval, ping again. */
 function ping(m: Master, a: AgentRecord): void {
-  if (m.agents.get(a.id) !== a || !a.connected) return;
+  if (m.agents.get(a.id) !== a || !a.connected || !m.acting()) return;
   if (a.sink?.closed) {
     agentExited(m, a, a.sink);
     return;
@@ -128,7 +128,7 @@ export function agentExited(m: Master, a: AgentRecord, sink: EventSink<AgentEven
     if (fw && !fw.info.checkpoint) removeFrameworkFromAgent(m, a, fw);
   }
   a.reregisterTimer = setTimeout(() => {
-    if (m.agents.get(a.id) === a && !a.connected) markUnreachable(m, a, `agent did not reregister within ${m.agentReregisterTimeoutMs}ms after disconnecting`);
+    if (m.agents.get(a.id) === a && !a.connected && m.acting()) markUnreachable(m, a, `agent did not reregister within ${m.agentReregisterTimeoutMs}ms after disconnecting`);
   }, m.agentReregisterTimeoutMs);
   a.reregisterTimer.unref?.();
 }

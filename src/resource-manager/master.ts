@@ -127,6 +127,15 @@ export class Master {
     return this.opts.isLeader ? this.opts.isLeader() : true;
   }
 
+  /**
+   * Whether the master's own timers may change anything (offers, removals, unreachability):
+   * not once stopped, nor while its lease may have run out (HA) -- between a pause past the
+   * lease and the step-down that follows, a deposed leader must not act.
+   */
+  acting(): boolean {
+    return !this.stopped && this.isLeader();
+  }
+
   /** Throws the 307 (or 503 without a known leader) a non-leading master answers with. */
   checkLeader(): void {
     if (this.isLeader()) return;
@@ -331,6 +340,7 @@ export class Master {
     // setTimeout's limit is 2^31-1 ms (~24.8 days); longer timeouts are clamped.
     fw.failoverTimer = setTimeout(() => {
       fw.failoverTimer = undefined;
+      if (!this.acting()) return;
       if (!fw.connected && this.frameworks.get(fw.id) === fw) {
         this.log.info("framework failover timeout, removing framework", { framework: fw.id });
         this.removeFramework(fw);
@@ -599,6 +609,10 @@ export class Master {
 
   /** Master::offer: turn an allocation into offers, one OFFERS event per framework. */
   private onAllocation(allocation: Allocation): void {
+    if (!this.acting()) {
+      for (const [fwId, byRole] of allocation) for (const byAgent of byRole.values()) for (const [agentId, resources] of byAgent) this.recover(fwId, agentId, resources);
+      return;
+    }
     for (const [fwId, byRole] of allocation) {
       const fw = this.frameworks.get(fwId);
       const made: Offer[] = [];
@@ -627,7 +641,7 @@ export class Master {
           a.offers.add(offer.id.value);
           if (this.offerTimeoutMs !== undefined) {
             rec.timer = setTimeout(() => {
-              if (this.offers.get(offer.id.value) === rec) this.rescindOffer(rec);
+              if (this.offers.get(offer.id.value) === rec && this.acting()) this.rescindOffer(rec);
             }, this.offerTimeoutMs);
             rec.timer.unref?.();
           }

@@ -212,7 +212,7 @@ export function recoveredAgentReregistered(m: Master, agentId: string): void {
 /** agent_reregister_timeout passed after failover without the agent: unreachable (Mesos' recoveredSlavesTimeout). */
 function recoveredAgentTimedOut(m: Master, agentId: string): void {
   const r = m.recoveredAgents.get(agentId);
-  if (!r || m.agents.has(agentId)) return;
+  if (!r || m.agents.has(agentId) || !m.acting()) return;
   m.recoveredAgents.delete(agentId);
   m.log.warn("recovered agent did not re-register; marking it unreachable", { agent: agentId, timeout_ms: m.agentReregisterTimeoutMs });
   m.counters.inc("master/recovery_slave_removals");

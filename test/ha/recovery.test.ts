@@ -96,6 +96,25 @@ describe("ha: a new leader recovers the persisted master state", function () {
     expect(s.frameworks[0]!.tasks.map((t) => `${t.id}:${t.state}`)).to.deep.equal(["t1:TASK_RUNNING"]);
   });
 
+  it("a master whose lease may have run out makes no offers and marks no agent unreachable", async () => {
+    let leading = true;
+    const m = await testMaster({ isLeader: () => leading, leaderUrl: () => undefined, agentPingTimeoutMs: 50, maxAgentPingTimeouts: 2 });
+    running.push(m);
+    const agent = new TestAgent(m.master.agentApi, [scalar("cpus", 2), scalar("mem", 1024)], { heartbeat: false });
+    await agent.register("silent");
+    const fw = await subscribeFramework(m.master.scheduler);
+    const offer = await offerFor(fw, agent.id);
+    await fw.call({ type: "DECLINE", decline: { offer_ids: [offer.id], filters: { refuse_seconds: 0.1 } } });
+    const seen = fw.events.all.length;
+    leading = false;
+    // Many ping intervals of a silent agent and many allocation rounds past the filter.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(fw.events.all.slice(seen).filter((e) => e.type === "OFFERS")).to.have.length(0);
+    expect(m.master.agents.has(agent.id), "not marked unreachable").to.equal(true);
+    leading = true;
+    await offerFor(fw, agent.id, seen);
+  });
+
   describe("through NATS KV", () => {
     let nats: TestNats;
     let bucket: string;
