@@ -296,6 +296,10 @@ function reregisterUnknown(m: Master, body: Reregister, id: string, info: AgentI
   m.unreachableAgents.delete(id);
   const a = newAgent(id, info, body.version);
   a.reregisteredTime = Date.now();
+  // Dynamic reservations live in the master's view of the agent (its total), which the
+  // predecessor persisted: kept unless the agent now reports different static resources.
+  const rec = m.recoveredAgents.get(id);
+  if (rec?.total && JSON.stringify(rec.info.resources ?? []) === JSON.stringify(info.resources ?? [])) a.total = Resources.from(rec.total);
   m.agents.set(id, a);
 
   const infos = new Map<string, FrameworkInfo>();

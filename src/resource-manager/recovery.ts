@@ -23,6 +23,8 @@ import { applyUpdate, isTerminal, masterStatus } from "./updates.js";
 
 export interface RecoveredAgent {
   readonly info: AgentInfo;
+  /** The master's view of its resources, dynamic reservations included. */
+  readonly total?: readonly Resource[];
   readonly registeredTime: number;
   timer?: NodeJS.Timeout;
 }
@@ -30,6 +32,7 @@ export interface RecoveredAgent {
 interface AgentDoc {
   readonly id: string;
   readonly info: AgentInfo;
+  readonly total?: readonly Resource[];
   readonly registeredTime: number;
 }
 interface UnreachableDoc {
@@ -79,8 +82,8 @@ function taskDoc(t: TaskRecord): TaskDoc {
 export function snapshot(m: Master): Map<string, string> {
   const out = new Map<string, string>();
   const put = (k: string, v: unknown) => out.set(k, JSON.stringify(v));
-  for (const a of m.agents.values()) put(`agents.${enc(a.id)}`, { id: a.id, info: a.info, registeredTime: a.registeredTime } satisfies AgentDoc);
-  for (const [id, r] of m.recoveredAgents) put(`agents.${enc(id)}`, { id, info: r.info, registeredTime: r.registeredTime } satisfies AgentDoc);
+  for (const a of m.agents.values()) put(`agents.${enc(a.id)}`, { id: a.id, info: a.info, total: a.total.toJSON(), registeredTime: a.registeredTime } satisfies AgentDoc);
+  for (const [id, r] of m.recoveredAgents) put(`agents.${enc(id)}`, { id, info: r.info, ...(r.total ? { total: r.total } : {}), registeredTime: r.registeredTime } satisfies AgentDoc);
   for (const [id, u] of m.unreachableAgents) put(`unreachable.${enc(id)}`, { id, info: u.info, time: u.time } satisfies UnreachableDoc);
   for (const fw of m.frameworks.values()) {
     put(`frameworks.${enc(fw.id)}`, { id: fw.id, info: fw.info, registeredTime: fw.registeredTime } satisfies FrameworkDoc);
@@ -131,7 +134,7 @@ export function restore(m: Master, records: ReadonlyMap<string, string>): { agen
     frameworks++;
   }
   for (const a of docs<AgentDoc>("agents.")) {
-    const r: RecoveredAgent = { info: a.info, registeredTime: a.registeredTime };
+    const r: RecoveredAgent = { info: a.info, ...(a.total ? { total: a.total } : {}), registeredTime: a.registeredTime };
     r.timer = setTimeout(() => recoveredAgentTimedOut(m, a.id), Math.min(m.agentReregisterTimeoutMs, 2 ** 31 - 1));
     r.timer.unref?.();
     m.recoveredAgents.set(a.id, r);

@@ -96,6 +96,33 @@ describe("ha: a new leader recovers the persisted master state", function () {
     expect(s.frameworks[0]!.tasks.map((t) => `${t.id}:${t.state}`)).to.deep.equal(["t1:TASK_RUNNING"]);
   });
 
+  it("keeps an agent's dynamic reservations across the failover", async () => {
+    const a = await testMaster();
+    running.push(a);
+    const agent = new TestAgent(a.master.agentApi, [scalar("cpus", 4), scalar("mem", 4096)]);
+    await agent.register("reserved");
+    const fw = await subscribeFramework(a.master.scheduler, { role: "dev" });
+    const offer = await offerFor(fw, agent.id);
+    const reserve = { ...scalar("cpus", 1), reservations: [{ type: "DYNAMIC" as const, role: "dev" }], allocation_info: { role: "dev" } };
+    await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "RESERVE", reserve: { resources: [reserve] } }] } });
+    await until(() => a.master.agents.get(agent.id)!.total.toJSON().some((r) => r.reservations?.length), 3000, "the reservation");
+    const records = snapshot(a.master);
+    await a.close();
+    running.splice(0);
+
+    const b = await testMaster();
+    running.push(b);
+    restore(b.master, records);
+    const fw2 = await subscribeFramework(b.master.scheduler, { id: { value: fw.id }, role: "dev" });
+    const back = new TestAgent(b.master.agentApi, agent.resources);
+    back.id = agent.id;
+    await back.reregister([], "reserved");
+    const again = await offerFor(fw2, agent.id);
+    const reserved = again.resources.filter((r) => r.reservations?.some((x) => x.role === "dev"));
+    expect(reserved.map((r) => [r.name, r.scalar?.value])).to.deep.equal([["cpus", 1]]);
+    expect(again.resources.filter((r) => r.name === "cpus").reduce((n, r) => n + r.scalar!.value, 0)).to.equal(4);
+  });
+
   it("a master whose lease may have run out makes no offers and marks no agent unreachable", async () => {
     let leading = true;
     const m = await testMaster({ isLeader: () => leading, leaderUrl: () => undefined, agentPingTimeoutMs: 50, maxAgentPingTimeouts: 2 });
