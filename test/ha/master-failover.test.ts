@@ -76,6 +76,10 @@ describe("ha: three masters over NATS with agents and a framework (real processe
     const redirect = await fetch(`${standby.url}/state`, { redirect: "manual" });
     expect(redirect.status, "a standby redirects to the leader").to.equal(307);
     expect(redirect.headers.get("location")).to.equal(`${first.url}/state`);
+    const metrics = async (url: string) => (await fetch(`${url}/metrics`)).text();
+    expect(await metrics(first.url)).to.match(/^berth_master_leader 1$/m);
+    expect(await metrics(standby.url)).to.match(/^berth_master_leader 0$/m);
+    expect(((await (await fetch(`${standby.url}/metrics/snapshot`)).json()) as Record<string, number>)["master/elected"]).to.equal(0);
 
     const agents: Proc[] = [];
     for (const name of ["agent-a", "agent-b"]) {
@@ -136,6 +140,7 @@ describe("ha: three masters over NATS with agents and a framework (real processe
     console.log(`      kill -9 of the leader: new leader in ${electedMs} ms (lease TTL ${TTL_MS} ms); agents re-registered, framework re-subscribed and 4 tasks running again after ${recoveredMs} ms`);
     expect(electedMs, "new leader within 5 s").to.be.lessThan(5000);
     expect(second.h.leader_changes).to.be.greaterThan(0);
+    expect(await metrics(second.url)).to.match(/^berth_master_leader_changes_total [1-9]/m);
 
     // ---- 2. SIGSTOP the leader past its lease, then SIGCONT ----
     const t1 = Date.now();
