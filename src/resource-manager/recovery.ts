@@ -18,7 +18,7 @@
  */
 import type { AgentInfo, FrameworkInfo, Resource, TaskInfo, TaskState, TaskStatus } from "../mesos/v1.js";
 import type { Master } from "./master.js";
-import type { FrameworkRecord, TaskRecord } from "./state.js";
+import type { FrameworkRecord, TaskRecord, UnreachableAgent } from "./state.js";
 import { applyUpdate, isTerminal, masterStatus } from "./updates.js";
 
 export interface RecoveredAgent {
@@ -78,20 +78,71 @@ function taskDoc(t: TaskRecord): TaskDoc {
   };
 }
 
-/** The master's persisted state as key -> JSON text (what the registrar writes). */
-export function snapshot(m: Master): Map<string, string> {
-  const out = new Map<string, string>();
-  const put = (k: string, v: unknown) => out.set(k, JSON.stringify(v));
-  for (const a of m.agents.values()) put(`agents.${enc(a.id)}`, { id: a.id, info: a.info, total: a.total.toJSON(), registeredTime: a.registeredTime } satisfies AgentDoc);
-  for (const [id, r] of m.recoveredAgents) put(`agents.${enc(id)}`, { id, info: r.info, ...(r.total ? { total: r.total } : {}), registeredTime: r.registeredTime } satisfies AgentDoc);
-  for (const [id, u] of m.unreachableAgents) put(`unreachable.${enc(id)}`, { id, info: u.info, time: u.time } satisfies UnreachableDoc);
-  for (const fw of m.frameworks.values()) {
-    put(`frameworks.${enc(fw.id)}`, { id: fw.id, info: fw.info, registeredTime: fw.registeredTime } satisfies FrameworkDoc);
-    for (const t of fw.tasks.values()) put(`tasks.${enc(fw.id)}.${enc(t.info.task_id.value)}`, taskDoc(t));
-    for (const t of fw.unreachableTasks.values()) put(`tasks.${enc(fw.id)}.${enc(t.info.task_id.value)}`, taskDoc(t));
+/**
+ * Serialized records, kept by the record object and redone only when what is persisted of
+ * it changed (a task's state, latest status and unreachable time; an agent's info and
+ * total, which are replaced, never mutated; a framework's info, likewise), so a snapshot
+ * of a large master costs a walk over its maps, not a serialization of everything.
+ */
+export class SnapshotCache {
+  private readonly tasks = new WeakMap<TaskRecord, { key: string; state: TaskState; last: TaskStatus | undefined; unreachableTime: number | undefined; json: string }>();
+  private readonly agents = new WeakMap<object, { key: string; info: AgentInfo; total: unknown; json: string }>();
+  private readonly frameworks = new WeakMap<FrameworkRecord, { key: string; info: FrameworkInfo; completed: boolean; json: string }>();
+  private readonly unreachable = new WeakMap<object, { key: string; json: string }>();
+
+  task(t: TaskRecord): [string, string] {
+    const last = t.statuses[t.statuses.length - 1];
+    let c = this.tasks.get(t);
+    if (!c || c.state !== t.state || c.last !== last || c.unreachableTime !== t.unreachableTime) {
+      c = { key: c?.key ?? `tasks.${enc(t.frameworkId)}.${enc(t.info.task_id.value)}`, state: t.state, last, unreachableTime: t.unreachableTime, json: JSON.stringify(taskDoc(t)) };
+      this.tasks.set(t, c);
+    }
+    return [c.key, c.json];
   }
-  for (const fw of m.completedFrameworks.values()) put(`frameworks.${enc(fw.id)}`, { id: fw.id, info: fw.info, registeredTime: fw.registeredTime, completed: true } satisfies FrameworkDoc);
-  put("config", { weights: [...m.weights], quotas: [...m.quotas.values()] } satisfies ConfigDoc);
+
+  agent(holder: object, id: string, info: AgentInfo, total: unknown, doc: () => AgentDoc): [string, string] {
+    let c = this.agents.get(holder);
+    if (!c || c.info !== info || c.total !== total) {
+      c = { key: `agents.${enc(id)}`, info, total, json: JSON.stringify(doc()) };
+      this.agents.set(holder, c);
+    }
+    return [c.key, c.json];
+  }
+
+  framework(fw: FrameworkRecord, completed: boolean): [string, string] {
+    let c = this.frameworks.get(fw);
+    if (!c || c.info !== fw.info || c.completed !== completed) {
+      const doc: FrameworkDoc = { id: fw.id, info: fw.info, registeredTime: fw.registeredTime, ...(completed ? { completed: true } : {}) };
+      c = { key: `frameworks.${enc(fw.id)}`, info: fw.info, completed, json: JSON.stringify(doc) };
+      this.frameworks.set(fw, c);
+    }
+    return [c.key, c.json];
+  }
+
+  unreachableAgent(entry: UnreachableAgent, id: string): [string, string] {
+    let c = this.unreachable.get(entry);
+    if (!c) {
+      c = { key: `unreachable.${enc(id)}`, json: JSON.stringify({ id, info: entry.info, time: entry.time } satisfies UnreachableDoc) };
+      this.unreachable.set(entry, c);
+    }
+    return [c.key, c.json];
+  }
+}
+
+/** The master's persisted state as key -> JSON text (what the registrar writes). */
+export function snapshot(m: Master, cache = new SnapshotCache()): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = ([k, v]: [string, string]) => out.set(k, v);
+  for (const a of m.agents.values()) add(cache.agent(a, a.id, a.info, a.total, () => ({ id: a.id, info: a.info, total: a.total.toJSON(), registeredTime: a.registeredTime })));
+  for (const [id, r] of m.recoveredAgents) add(cache.agent(r, id, r.info, r.total, () => ({ id, info: r.info, ...(r.total ? { total: r.total } : {}), registeredTime: r.registeredTime })));
+  for (const [id, u] of m.unreachableAgents) add(cache.unreachableAgent(u, id));
+  for (const fw of m.frameworks.values()) {
+    add(cache.framework(fw, false));
+    for (const t of fw.tasks.values()) add(cache.task(t));
+    for (const t of fw.unreachableTasks.values()) add(cache.task(t));
+  }
+  for (const fw of m.completedFrameworks.values()) add(cache.framework(fw, true));
+  out.set("config", JSON.stringify({ weights: [...m.weights], quotas: [...m.quotas.values()] } satisfies ConfigDoc));
   return out;
 }
 

@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { connect } from "nats";
 import { httpAgentApi, httpSchedulerApi } from "../../src/mesos/http-client.js";
 import type { Offer } from "../../src/mesos/v1.js";
-import { snapshot, restore } from "../../src/resource-manager/recovery.js";
+import { snapshot, restore, SnapshotCache } from "../../src/resource-manager/recovery.js";
 import { startHaMaster, type RunningHaMaster } from "../../src/resource-manager/ha/index.js";
 import type { RunningMaster } from "../../src/resource-manager/index.js";
 import { stateJson } from "../../src/resource-manager/views.js";
@@ -94,6 +94,28 @@ describe("ha: a new leader recovers the persisted master state", function () {
     expect(s.recovered_slaves).to.deep.equal([]);
     expect(b.master.unreachableAgents.has(agent2.id)).to.equal(true);
     expect(s.frameworks[0]!.tasks.map((t) => `${t.id}:${t.state}`)).to.deep.equal(["t1:TASK_RUNNING"]);
+  });
+
+  it("a cached snapshot follows changed tasks and frameworks and equals a fresh one", async () => {
+    const a = await testMaster();
+    running.push(a);
+    const agent = new TestAgent(a.master.agentApi, [scalar("cpus", 2), scalar("mem", 1024)]);
+    await agent.register("cached");
+    const fw = await subscribeFramework(a.master.scheduler, { name: "before" });
+    await launch(fw, agent.id, ["c1"]);
+    const cache = new SnapshotCache();
+    const first = snapshot(a.master, cache);
+    expect(snapshot(a.master, cache)).to.deep.equal(first);
+    await agent.update(fw.id, "c1", "TASK_FINISHED");
+    await fw.nextUpdate((x) => x.task_id.value === "c1" && x.state === "TASK_FINISHED");
+    await fw.call({ type: "UPDATE_FRAMEWORK", update_framework: { framework_info: { user: "test", name: "after", id: { value: fw.id } } } });
+    await until(() => a.master.frameworks.get(fw.id)!.info.name === "after", 2000, "the framework update");
+    const second = snapshot(a.master, cache);
+    expect(second).to.deep.equal(snapshot(a.master), "the cache gives what a fresh snapshot gives");
+    const changed = [...second].filter(([k, v]) => first.get(k) !== v).map(([k]) => k.split(".")[0]);
+    expect(changed.sort()).to.deep.equal(["frameworks", "tasks"]);
+    const task = [...second].find(([k]) => k.startsWith("tasks."))![1];
+    expect(JSON.parse(task).state).to.equal("TASK_FINISHED");
   });
 
   it("keeps an agent's dynamic reservations across the failover", async () => {

@@ -3,6 +3,8 @@
  * API request (debounced) and every intervalMs (timers change state too), the snapshot is
  * diffed against what was last written and only changed records are written or purged,
  * each through the lease's fenced writer. A write refused for lost leadership stops it.
+ * Records are serialized again only when they changed (SnapshotCache), so a round over a
+ * large master is a walk over its maps.
  *
  * Lag is tolerated by design: whatever a new leader misses (an agent registered or a task
  * launched in the last moments) comes back when the agents re-register with their tasks
@@ -11,7 +13,7 @@
 import type { KV } from "nats";
 import type { Logger } from "../../util/log.js";
 import type { Master } from "../master.js";
-import { snapshot } from "../recovery.js";
+import { snapshot, SnapshotCache } from "../recovery.js";
 import { LEASE_KEY, NotLeaderError, type LeaderLease } from "./lease.js";
 
 export interface RegistrarStats {
@@ -43,6 +45,7 @@ export class Registrar {
   private running = false;
   private again = false;
   private stopped = false;
+  private readonly cache = new SnapshotCache();
 
   constructor(
     private readonly master: Master,
@@ -51,7 +54,8 @@ export class Registrar {
     private readonly persisted: Map<string, string>,
     private readonly log: Logger,
     readonly stats: RegistrarStats,
-    private readonly intervalMs = 250,
+    /** Also without requests (timers change state: failover and re-registration timeouts). */
+    private readonly intervalMs = 1000,
   ) {}
 
   start(): void {
@@ -66,7 +70,7 @@ export class Registrar {
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
       void this.sync();
-    }, 10);
+    }, 25);
   }
 
   stop(): void {
@@ -95,7 +99,7 @@ export class Registrar {
 
   private async syncOnce(): Promise<void> {
     const t0 = Date.now();
-    const want = snapshot(this.master);
+    const want = snapshot(this.master, this.cache);
     const enc = new TextEncoder();
     try {
       for (const [k, v] of want) {
