@@ -8,8 +8,9 @@
  * Connection: REGISTER the first time; once it has an agent id (also one recovered from
  * the checkpoint) it always REREGISTERs, with its tasks (latest state) and frameworks.
  * When the master's stream ends (master restart, failover to a new leader behind the
- * same URL) it reconnects with exponential backoff (Mesos' registration backoff: up to
- * 1 min) and re-registers.
+ * same URL or another of its master URLs), or the master has sent nothing for three of
+ * its ping intervals, it reconnects with exponential backoff (Mesos' registration
+ * backoff: up to 1 min) and re-registers.
  *
  * Sandboxes: <workDir>/frameworks/<fid>/executors/<eid>/runs/<container id>/ for a task
  * (its executor id is the task id, as with Mesos' command executor); a task group gets one
@@ -180,6 +181,8 @@ class AgentImpl implements Agent {
   private streamId: string | undefined;
   private buffered: AgentEvent[] = [];
   private heartbeat: NodeJS.Timeout | undefined;
+  /** When the master's stream last delivered an event (it pings every heartbeat_interval_seconds). */
+  private lastMasterEventAt = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private backoff: number;
   private containerApi: ContainerApi | undefined;
@@ -467,6 +470,7 @@ class AgentImpl implements Agent {
   // ---- events -----------------------------------------------------------------------
 
   private onEvent(e: AgentEvent): void {
+    this.lastMasterEventAt = Date.now();
     try {
       this.handle(e);
     } catch (err) {
@@ -488,7 +492,16 @@ class AgentImpl implements Agent {
         this.log.info(e.type === "REGISTERED" ? "registered with master" : "re-registered with master", { agent_id: this.agentId });
         if (this.heartbeat) clearInterval(this.heartbeat);
         const every = this.opts.heartbeatIntervalMs ?? (reg.heartbeat_interval_seconds > 0 ? reg.heartbeat_interval_seconds * 1000 : DEFAULT_HEARTBEAT_MS);
+        const masterPingMs = reg.heartbeat_interval_seconds > 0 ? reg.heartbeat_interval_seconds * 1000 : DEFAULT_HEARTBEAT_MS;
         this.heartbeat = setInterval(() => {
+          // A master that stopped pinging (paused, partitioned, no longer leading) while the
+          // connection stays open: look for the master again, as a Mesos agent re-detects one
+          // after its ping timeout.
+          const silentMs = Date.now() - this.lastMasterEventAt;
+          if (silentMs > 3 * masterPingMs) {
+            this.reconnect(`no event from the master for ${Math.round(silentMs / 1000)}s (it pings every ${masterPingMs / 1000}s)`);
+            return;
+          }
           this.call({ type: "HEARTBEAT", agent_id: { value: this.agentId! } }).catch((err: unknown) => this.log.debug("heartbeat failed", { error: String(err) }));
         }, every);
         this.heartbeat.unref();

@@ -17,14 +17,15 @@ import { parseResources } from "../mesos/resources.js";
 import { createLogger, type Level } from "../util/log.js";
 import { portFlag } from "./flags.js";
 
-export const AGENT_USAGE = `Usage: berth agent --master URL --work-dir DIR [flags]
+export const AGENT_USAGE = `Usage: berth agent --master URL[,URL...] --work-dir DIR [flags]
 
 Runs an agent: registers this machine's resources with the master and runs the tasks
 launched on it. Tasks survive an agent restart (stop with SIGINT/SIGTERM; start again
 with the same --work-dir to recover them).
 
 Flags:
-  --master URL            the master, e.g. http://127.0.0.1:5050 (required)
+  --master URL[,URL...]   the master, e.g. http://127.0.0.1:5050 (required); with HA
+                          masters list them all: the leader is found and followed
   --work-dir DIR          sandboxes and the checkpoint (required)
   --resources TEXT        e.g. "cpus:4;mem:8192;disk:10000;ports:[31000-32000]"
                           (default: detected from this machine)

@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { jobSucceeded, runBatchJob } from "../frameworks/batch/index.js";
 
-export const BATCH_JOB_USAGE = `Usage: berth batch-job --master URL --tasks N --command CMD [flags]
+export const BATCH_JOB_USAGE = `Usage: berth batch-job --master URL[,URL...] --tasks N --command CMD [flags]
 
 Runs N tasks of a shell command on the pool as a Mesos v1 HTTP framework, retries
 tasks that fail or are lost, prints progress and a summary, then tears the framework
@@ -13,7 +13,8 @@ down. In the command, {i} (or $BATCH_TASK_INDEX) is the task's index, 0 to N-1;
 $MESOS_SANDBOX is its sandbox directory. Exit code 0 if every task succeeded, else 1.
 
 Flags:
-  --master URL            the master, e.g. http://127.0.0.1:5050 (required)
+  --master URL[,URL...]   the master, e.g. http://127.0.0.1:5050 (required); with HA
+                          masters list them all: the leader is found and followed
   --tasks N               number of tasks (required)
   --command CMD           shell command each task runs (required)
   --resources TEXT        per task (default "cpus:0.1;mem:32"), e.g. "cpus:0.5;mem:128"

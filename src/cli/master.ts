@@ -1,6 +1,7 @@
 /** `berth master`: the resource manager (master + DRF allocator) as its own process. */
 import { parseArgs } from "node:util";
 import { startMaster } from "../resource-manager/index.js";
+import { startHaMaster } from "../resource-manager/ha/index.js";
 import { createLogger, type Level } from "../util/log.js";
 import { portFlag, weightsFlag } from "./flags.js";
 
@@ -20,6 +21,14 @@ Flags:
   --agent-reregister-timeout MS  a disconnected agent is unreachable after this (default 600000)
   --offer-timeout MS             rescind offers unused for this long (default: never)
   --weights ROLE=W,...           role weights
+  --ha NATS_URL                  high availability: contend for leadership through a lease in
+                                 a NATS JetStream KV bucket and persist the master's state
+                                 there; standbys redirect (307) to the leader
+  --ha-bucket NAME               the KV bucket (default berth-master)
+  --ha-lease-ttl MS              lease time to live; a standby takes over after the leader
+                                 has not renewed for this long (default 5000)
+  --advertise URL                URL standbys redirect clients to while this master leads
+                                 (default http://HOST:PORT)
   --log-level LEVEL              debug, info, warn or error (default info)
 `;
 
@@ -44,6 +53,10 @@ export async function master(argv: string[]): Promise<void> {
       "agent-reregister-timeout": { type: "string" },
       "offer-timeout": { type: "string" },
       weights: { type: "string" },
+      ha: { type: "string" },
+      "ha-bucket": { type: "string" },
+      "ha-lease-ttl": { type: "string" },
+      advertise: { type: "string" },
       "log-level": { type: "string", default: "info" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -57,7 +70,18 @@ export async function master(argv: string[]): Promise<void> {
   const weights = weightsFlag(values.weights);
   const log = createLogger("master", { level: values["log-level"] as Level });
   const opt = <K extends string>(k: K, v: number | undefined) => (v === undefined ? {} : { [k]: v });
-  const running = await startMaster({
+  if (!values.ha && (values["ha-bucket"] || values["ha-lease-ttl"] || values.advertise)) throw new Error("--ha-bucket, --ha-lease-ttl and --advertise need --ha NATS_URL");
+  if (values["ha-bucket"] !== undefined && !/^[-\w]+$/.test(values["ha-bucket"])) throw new Error(`--ha-bucket must be letters, digits, - and _: current value is ${values["ha-bucket"]}`);
+  const ttl = ms("ha-lease-ttl", values["ha-lease-ttl"]);
+  if (ttl !== undefined && ttl < 200) throw new Error(`--ha-lease-ttl must be at least 200 ms: current value is ${ttl}`);
+  if (values.advertise !== undefined) {
+    try {
+      new URL(values.advertise);
+    } catch {
+      throw new Error(`--advertise must be a URL such as http://10.0.0.1:5050: current value is ${values.advertise}`);
+    }
+  }
+  const masterOpts = {
     host: values.host,
     port,
     logger: log,
@@ -69,8 +93,16 @@ export async function master(argv: string[]): Promise<void> {
     ...opt("maxAgentPingTimeouts", ms("max-agent-ping-timeouts", values["max-agent-ping-timeouts"])),
     ...opt("agentReregisterTimeoutMs", ms("agent-reregister-timeout", values["agent-reregister-timeout"])),
     ...opt("offerTimeoutMs", ms("offer-timeout", values["offer-timeout"])),
-  });
-  process.stdout.write(`berth master listening on ${running.url}\n`);
+  };
+  const running = values.ha
+    ? await startHaMaster(masterOpts, {
+        natsUrl: values.ha,
+        ...(values["ha-bucket"] ? { bucket: values["ha-bucket"] } : {}),
+        ...(values.advertise ? { advertiseUrl: values.advertise } : {}),
+        ...(ttl !== undefined ? { leaseTtlMs: ttl } : {}),
+      })
+    : await startMaster(masterOpts);
+  process.stdout.write(`berth master listening on ${running.url}${values.ha ? ` (HA via ${values.ha})` : ""}\n`);
   await new Promise<void>((resolve) => {
     const stop = (sig: string) => {
       log.info("shutting down", { signal: sig });

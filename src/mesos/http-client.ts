@@ -6,6 +6,13 @@
  * into the sink, closing it when the stream ends; call POSTs with Mesos-Stream-Id and
  * throws MesosApiError unless the master answers 202 (or 200). A 307 from a non-leading
  * master is followed, and later calls go straight to the leader.
+ *
+ * HA: several master URLs may be given (a list or "URL,URL,..."). A request goes to the
+ * last known leader first; when that one cannot be reached, answers 503 (no leader known
+ * to it) or redirects to a master that cannot be reached, the next URL is tried, so after
+ * a failover the subscriber's next (re-)subscription finds the new leader. Requests that
+ * get no response headers within requestTimeoutMs (a master paused or partitioned) fail
+ * instead of hanging.
  */
 import type { AgentCall, AgentEvent } from "./agent.js";
 import { MesosApiError, type AgentApi, type EventSink, type SchedulerApi, type Subscription } from "./link.js";
@@ -29,31 +36,82 @@ export interface HttpAgentApi extends AgentApi {
 }
 
 const MAX_REDIRECTS = 5;
+const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
+
+/** "http://a:5050,http://b:5050" or a list -> origins. */
+export function masterUrls(masters: string | readonly string[]): string[] {
+  const list = (typeof masters === "string" ? masters.split(",") : [...masters]).map((s) => s.trim()).filter(Boolean);
+  if (list.length === 0) throw new Error("no master URL given");
+  return [...new Set(list.map((u) => new URL(u).origin))];
+}
+
+export interface HttpClientOptions {
+  /** No response headers within this: the request fails (default 5 s). */
+  readonly requestTimeoutMs?: number;
+}
 
 class StreamingClient<C, E> {
   /** Origin of the master calls go to; follows redirects to the leader. */
   private base: string;
+  private readonly urls: string[];
+  private readonly timeoutMs: number;
 
-  constructor(masterUrl: string, private readonly path: string) {
-    this.base = new URL(masterUrl).origin;
+  constructor(masters: string | readonly string[], private readonly path: string, opts: HttpClientOptions = {}) {
+    this.urls = masterUrls(masters);
+    this.base = this.urls[0]!;
+    this.timeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   }
 
   get masterUrl(): string {
     return this.base;
   }
 
+  /** The last known leader first, then every other configured master. */
   private async post(body: C, streamId: string | undefined, signal?: AbortSignal): Promise<Response> {
-    let url = new URL(this.path, this.base);
+    const candidates = [this.base, ...this.urls.filter((u) => u !== this.base)];
+    let failure: unknown;
+    for (let i = 0; i < candidates.length; i++) {
+      const last = i === candidates.length - 1;
+      try {
+        const res = await this.postTo(candidates[i]!, body, streamId, signal);
+        if (res.status === 503 && !last) {
+          failure = new MesosApiError(503, `${candidates[i]}: ${await res.text().catch(() => "")}`);
+          continue;
+        }
+        return res;
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        failure = e;
+      }
+    }
+    throw failure;
+  }
+
+  private async postTo(start: string, body: C, streamId: string | undefined, signal?: AbortSignal): Promise<Response> {
+    let url = new URL(this.path, start);
     for (let i = 0; i <= MAX_REDIRECTS; i++) {
       const headers: Record<string, string> = { "Content-Type": "application/json", Accept: "application/json" };
       if (streamId) headers["Mesos-Stream-Id"] = streamId;
-      const res = await fetch(url, { method: "POST", headers, body: JSON.stringify(body), redirect: "manual", ...(signal ? { signal } : {}) });
+      // Bounded wait for the response headers only: a subscription's body streams on.
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(new Error(`no answer from ${url.origin} within ${this.timeoutMs}ms`)), this.timeoutMs);
+      const onAbort = () => timeout.abort(signal?.reason);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      let res: Response;
+      try {
+        res = await fetch(url, { method: "POST", headers, body: JSON.stringify(body), redirect: "manual", signal: timeout.signal });
+      } catch (e) {
+        if (timeout.signal.aborted && !signal?.aborted) throw timeout.signal.reason as Error;
+        throw e;
+      } finally {
+        clearTimeout(timer);
+      }
+      this.base = url.origin;
       const location = res.headers.get("location");
       if ([301, 302, 303, 307, 308].includes(res.status) && location) {
         await res.body?.cancel().catch(() => undefined);
         // Mesos sends a protocol-relative "//host:port/path".
         url = new URL(location, url);
-        this.base = url.origin;
         continue;
       }
       return res;
@@ -122,9 +180,9 @@ async function pump<E>(reader: ReadableStreamDefaultReader<Uint8Array>, sink: Ev
   sink.close(reason);
 }
 
-/** The v1 scheduler API of the master at masterUrl (POST /api/v1/scheduler). */
-export function httpSchedulerApi(masterUrl: string): HttpSchedulerApi {
-  const c = new StreamingClient<SchedulerCall, SchedulerEvent>(masterUrl, "/api/v1/scheduler");
+/** The v1 scheduler API of the master(s) at masterUrl (POST /api/v1/scheduler); see the HA note above. */
+export function httpSchedulerApi(masterUrl: string | readonly string[], opts: HttpClientOptions = {}): HttpSchedulerApi {
+  const c = new StreamingClient<SchedulerCall, SchedulerEvent>(masterUrl, "/api/v1/scheduler", opts);
   return {
     subscribe: (call, sink) => c.subscribe(call, sink),
     call: (streamId, call) => c.call(streamId, call),
@@ -134,9 +192,9 @@ export function httpSchedulerApi(masterUrl: string): HttpSchedulerApi {
   };
 }
 
-/** The master's agent API at masterUrl (POST /api/v1/agent). */
-export function httpAgentApi(masterUrl: string): HttpAgentApi {
-  const c = new StreamingClient<AgentCall, AgentEvent>(masterUrl, "/api/v1/agent");
+/** The master's agent API at masterUrl (POST /api/v1/agent); several masters for HA. */
+export function httpAgentApi(masterUrl: string | readonly string[], opts: HttpClientOptions = {}): HttpAgentApi {
+  const c = new StreamingClient<AgentCall, AgentEvent>(masterUrl, "/api/v1/agent", opts);
   return {
     subscribe: (call, sink) => c.subscribe(call, sink),
     call: (streamId, call) => c.call(streamId, call),

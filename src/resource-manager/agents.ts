@@ -18,6 +18,7 @@ import { MesosApiError, type EventSink, type Subscription } from "../mesos/link.
 import { Resources, validateResources } from "../mesos/resources.js";
 import type { AgentInfo, FrameworkInfo, Resource, TaskStatus } from "../mesos/v1.js";
 import type { Master } from "./master.js";
+import { recoveredAgentReregistered } from "./recovery.js";
 import { gated, type ObservableSink } from "./sinks.js";
 import type { AgentRecord, FrameworkRecord, TaskRecord } from "./state.js";
 import { isTerminal, masterStatus } from "./updates.js";
@@ -97,7 +98,7 @@ function connect(m: Master, a: AgentRecord, sink: ObservableSink<AgentEvent>, st
 
 /** One SlaveObserver round: count a silent interval, ping again. */
 function ping(m: Master, a: AgentRecord): void {
-  if (m.agents.get(a.id) !== a || !a.connected) return;
+  if (m.agents.get(a.id) !== a || !a.connected || !m.acting()) return;
   if (a.sink?.closed) {
     agentExited(m, a, a.sink);
     return;
@@ -114,7 +115,7 @@ function ping(m: Master, a: AgentRecord): void {
 
 /** The agent's stream ended (Master::exited for an agent): disconnected, not yet unreachable. */
 export function agentExited(m: Master, a: AgentRecord, sink: EventSink<AgentEvent>): void {
-  if (a.sink !== sink || !a.connected || m.agents.get(a.id) !== a) return;
+  if (a.sink !== sink || !a.connected || m.agents.get(a.id) !== a || m.isStopped) return;
   m.log.info("agent disconnected", { agent: a.id });
   a.connected = false;
   a.sink = undefined;
@@ -127,7 +128,7 @@ export function agentExited(m: Master, a: AgentRecord, sink: EventSink<AgentEven
     if (fw && !fw.info.checkpoint) removeFrameworkFromAgent(m, a, fw);
   }
   a.reregisterTimer = setTimeout(() => {
-    if (m.agents.get(a.id) === a && !a.connected) markUnreachable(m, a, `agent did not reregister within ${m.agentReregisterTimeoutMs}ms after disconnecting`);
+    if (m.agents.get(a.id) === a && !a.connected && m.acting()) markUnreachable(m, a, `agent did not reregister within ${m.agentReregisterTimeoutMs}ms after disconnecting`);
   }, m.agentReregisterTimeoutMs);
   a.reregisterTimer.unref?.();
 }
@@ -230,8 +231,10 @@ function reregister(m: Master, body: Reregister, id: string, sink: ObservableSin
   const info: AgentInfo = { ...body.agent_info, id: { value: id } };
   m.counters.inc("master/slave_reregistrations");
   const known = m.agents.get(id);
+  const recovered = m.recoveredAgents.has(id);
   if (known) reregisterKnown(m, known, body, info, sink, streamId);
   else reregisterUnknown(m, body, id, info, sink, streamId);
+  if (recovered) recoveredAgentReregistered(m, id);
   const a = m.agents.get(id)!;
   // Frameworks the master already removed are shut down on the agent.
   const completed = new Set<string>();
@@ -286,11 +289,17 @@ function reregisterKnown(m: Master, a: AgentRecord, body: Reregister, info: Agen
 /** __reregisterSlave: an unreachable (or, after a master failover, unknown) agent comes back with its tasks. */
 function reregisterUnknown(m: Master, body: Reregister, id: string, info: AgentInfo, sink: ObservableSink<AgentEvent>, streamId: string): void {
   const wasUnreachable = m.unreachableAgents.has(id);
+  // An agent the predecessor had (master failover): frameworks learn its tasks by reconciling, as in Mesos.
+  const wasRecovered = m.recoveredAgents.has(id);
   const entry = m.unreachableAgents.get(id);
   clearTimeout(entry?.removalTimer);
   m.unreachableAgents.delete(id);
   const a = newAgent(id, info, body.version);
   a.reregisteredTime = Date.now();
+  // Dynamic reservations live in the master's view of the agent (its total), which the
+  // predecessor persisted: kept unless the agent now reports different static resources.
+  const rec = m.recoveredAgents.get(id);
+  if (rec?.total && JSON.stringify(rec.info.resources ?? []) === JSON.stringify(info.resources ?? [])) a.total = Resources.from(rec.total);
   m.agents.set(id, a);
 
   const infos = new Map<string, FrameworkInfo>();
@@ -316,7 +325,7 @@ function reregisterUnknown(m: Master, body: Reregister, id: string, info: AgentI
   m.sendAgent(a, registered(m, a, "REREGISTERED"));
   const message = wasUnreachable ? "Unreachable agent re-reregistered" : "Unknown agent reregistered";
   for (const { fw, t } of adopted) {
-    if (!fw.connected) continue;
+    if (!fw.connected || wasRecovered) continue;
     m.forward(fw, masterStatus(t.info.task_id.value, t.state, "REASON_AGENT_REREGISTERED", message, { agentId: id, executorId: t.executorId, from: t }));
   }
 }

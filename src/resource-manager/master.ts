@@ -22,6 +22,7 @@ import { accept } from "./accept.js";
 import * as agents from "./agents.js";
 import { CALL_COUNTERS, MasterCounters, taskStateCounter } from "./metrics.js";
 import { reconcile } from "./reconcile.js";
+import type { RecoveredAgent } from "./recovery.js";
 import { taskKey, type AgentRecord, type FrameworkRecord, type OfferRecord, type TaskRecord, type UnreachableAgent } from "./state.js";
 import { applyUpdate, isTerminal, masterStatus } from "./updates.js";
 import { frameworkRoles, hasCapability, missingRequiredFields, validateCall, validateFrameworkInfo, validateFrameworkUpdate, validateSuppressedRoles } from "./validation.js";
@@ -65,6 +66,8 @@ export class Master {
   readonly completedFrameworks = new Map<string, FrameworkRecord>();
   readonly agents = new Map<string, AgentRecord>();
   readonly unreachableAgents = new Map<string, UnreachableAgent>();
+  /** After a failover (HA): agents the predecessor had, not re-registered yet (recovery.ts). */
+  readonly recoveredAgents = new Map<string, RecoveredAgent>();
   readonly offers = new Map<string, OfferRecord>();
   /** Frameworks and agents the allocator knows, so it is never told about strangers. */
   readonly allocatorFrameworks = new Set<string>();
@@ -124,6 +127,15 @@ export class Master {
     return this.opts.isLeader ? this.opts.isLeader() : true;
   }
 
+  /**
+   * Whether the master's own timers may change anything (offers, removals, unreachability):
+   * not once stopped, nor while its lease may have run out (HA) -- between a pause past the
+   * lease and the step-down that follows, a deposed leader must not act.
+   */
+  acting(): boolean {
+    return !this.stopped && this.isLeader();
+  }
+
   /** Throws the 307 (or 503 without a known leader) a non-leading master answers with. */
   checkLeader(): void {
     if (this.isLeader()) return;
@@ -132,9 +144,14 @@ export class Master {
     throw new MesosApiError(307, "Not the leading master", url);
   }
 
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
+    for (const r of this.recoveredAgents.values()) clearTimeout(r.timer);
     for (const fw of this.frameworks.values()) {
       clearInterval(fw.heartbeatTimer);
       clearTimeout(fw.failoverTimer);
@@ -241,7 +258,7 @@ export class Master {
     return { streamId };
   }
 
-  private newFramework(id: string, info: FrameworkInfo, recovered: boolean): FrameworkRecord {
+  newFramework(id: string, info: FrameworkInfo, recovered: boolean): FrameworkRecord {
     return {
       id,
       info,
@@ -304,7 +321,8 @@ export class Master {
 
   /** The subscription's stream ended (Master::exited -> _exited): inactive, then removed after failover_timeout. */
   frameworkExited(fw: FrameworkRecord, sink: EventSink<SchedulerEvent>): void {
-    if (fw.sink !== sink || !fw.connected) return;
+    // A stopped master (one that stepped down) closes every stream: that is no disconnection to act on.
+    if (fw.sink !== sink || !fw.connected || this.stopped) return;
     this.log.info("framework disconnected", { framework: fw.id });
     if (fw.active) this.deactivateFramework(fw, true);
     fw.connected = false;
@@ -314,12 +332,15 @@ export class Master {
     this.startFailoverTimer(fw);
   }
 
-  startFailoverTimer(fw: FrameworkRecord): void {
-    const timeoutMs = Math.max(0, (fw.info.failover_timeout ?? 0) * 1000);
+  /** minMs: a floor, for frameworks a new leader took over (they did not fail, the master did). */
+  startFailoverTimer(fw: FrameworkRecord, minMs = 0): void {
+    if (this.stopped) return;
+    const timeoutMs = Math.max(minMs, (fw.info.failover_timeout ?? 0) * 1000);
     clearTimeout(fw.failoverTimer);
     // setTimeout's limit is 2^31-1 ms (~24.8 days); longer timeouts are clamped.
     fw.failoverTimer = setTimeout(() => {
       fw.failoverTimer = undefined;
+      if (!this.acting()) return;
       if (!fw.connected && this.frameworks.get(fw.id) === fw) {
         this.log.info("framework failover timeout, removing framework", { framework: fw.id });
         this.removeFramework(fw);
@@ -588,6 +609,10 @@ export class Master {
 
   /** Master::offer: turn an allocation into offers, one OFFERS event per framework. */
   private onAllocation(allocation: Allocation): void {
+    if (!this.acting()) {
+      for (const [fwId, byRole] of allocation) for (const byAgent of byRole.values()) for (const [agentId, resources] of byAgent) this.recover(fwId, agentId, resources);
+      return;
+    }
     for (const [fwId, byRole] of allocation) {
       const fw = this.frameworks.get(fwId);
       const made: Offer[] = [];
@@ -616,7 +641,7 @@ export class Master {
           a.offers.add(offer.id.value);
           if (this.offerTimeoutMs !== undefined) {
             rec.timer = setTimeout(() => {
-              if (this.offers.get(offer.id.value) === rec) this.rescindOffer(rec);
+              if (this.offers.get(offer.id.value) === rec && this.acting()) this.rescindOffer(rec);
             }, this.offerTimeoutMs);
             rec.timer.unref?.();
           }

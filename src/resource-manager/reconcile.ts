@@ -34,6 +34,9 @@ export function reconcile(m: Master, fw: FrameworkRecord, tasks: readonly { read
       continue;
     }
     const agentId = agent_id?.value;
+    // Unknown task on an agent not re-registered since a master failover: no answer until
+    // the agent re-registers or times out (Mesos' _reconcileTasks case "slave is recovered").
+    if (agentId !== undefined && m.recoveredAgents.has(agentId)) continue;
     let state: TaskState;
     let message: string;
     let unreachableTime: number | undefined;

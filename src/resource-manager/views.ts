@@ -205,7 +205,7 @@ export function stateJson(m: Master): Record<string, unknown> {
     ...(m.isLeader() ? { leader: masterPid(m), leader_info: m.info } : {}),
     flags: flagsJson(m),
     slaves: agents.map((a) => agentJson(m, a)),
-    recovered_slaves: [],
+    recovered_slaves: recoveredAgentsJson(m),
     frameworks: [...m.frameworks.values()].map((f) => frameworkJson(m, f)),
     completed_frameworks: [...m.completedFrameworks.values()].map((f) => frameworkJson(m, f)),
     orphan_tasks: [],
@@ -427,4 +427,9 @@ export function metricsSnapshot(m: Master): Record<string, number> {
     out[`allocator/mesos/resources/${r}/offered_or_allocated`] = used.add(offeredBy(m, {})).scalar(r);
   }
   return out;
+}
+
+/** Agents known from the persisted state of a previous leader, not re-registered yet. */
+export function recoveredAgentsJson(m: Master): Record<string, unknown>[] {
+  return [...m.recoveredAgents].map(([id, r]) => ({ id, hostname: r.info.hostname, port: r.info.port ?? 5051, registered_time: r.registeredTime / 1000 }));
 }

@@ -7,7 +7,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import { Gauge, Registry } from "prom-client";
 import type { Master } from "../master.js";
-import { metricsSnapshot, rolesJson, stateJson, stateSummaryJson } from "../views.js";
+import { metricsSnapshot, recoveredAgentsJson, rolesJson, stateJson, stateSummaryJson } from "../views.js";
 import { operatorHandler } from "./operator.js";
 import { redirectLocation } from "./stream.js";
 import { agentHandler, schedulerHandler } from "./streaming-apis.js";
@@ -39,7 +39,8 @@ function prometheus(master: Master): Registry {
   return registry;
 }
 
-export function masterRouter(master: Master): Router {
+/** extraMetrics: more Prometheus series served on /metrics (HA: role and leader changes). */
+export function masterRouter(master: Master, opts: { extraMetrics?: Registry } = {}): Router {
   const router = express.Router();
   const raw = express.raw({ type: () => true, limit: "64mb" });
 
@@ -74,7 +75,7 @@ export function masterRouter(master: Master): Router {
   json("/state-summary", () => stateSummaryJson(master));
   json("/roles", () => rolesJson(master));
   json("/frameworks", () => ({ frameworks: (stateJson(master).frameworks as unknown[]) ?? [], completed_frameworks: stateJson(master).completed_frameworks }));
-  json("/slaves", () => ({ slaves: stateJson(master).slaves, recovered_slaves: [] }));
+  json("/slaves", () => ({ slaves: stateJson(master).slaves, recovered_slaves: recoveredAgentsJson(master) }));
   json("/tasks", () => ({ tasks: (stateJson(master).frameworks as { tasks: unknown[] }[]).flatMap((f) => f.tasks) }));
   // Metrics and health are answered by every master, leading or not (as Mesos does).
   router.get("/metrics/snapshot", (_req, res) => {
@@ -82,7 +83,7 @@ export function masterRouter(master: Master): Router {
   });
   for (const p of ["/health", "/master/health"]) router.get(p, (_req, res) => void res.status(200).end());
   router.get("/version", (_req, res) => void res.status(200).json({ version: "1.11.0", build_user: "berth" }));
-  const registry = prometheus(master);
+  const registry = opts.extraMetrics ? Registry.merge([prometheus(master), opts.extraMetrics]) : prometheus(master);
   router.get("/metrics", async (_req, res) => {
     res.setHeader("Content-Type", registry.contentType);
     res.status(200).send(await registry.metrics());
