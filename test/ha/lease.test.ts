@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { connect, type NatsConnection } from "nats";
 import { LEASE_KEY, LeaderLease, NotLeaderError } from "../../src/resource-manager/ha/lease.js";
 import { createLogger } from "../../src/util/log.js";
-import { testNats, type TestNats } from "../support/nats-server.js";
+import { testNats, type TestNats } from "../support/nats.js";
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 async function waitFor<T>(f: () => T | undefined | false, ms: number, what: string): Promise<T> {

@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { connect } from "nats";
 import { runBatchJob } from "../../src/frameworks/batch/index.js";
 import { Cluster, sleep, waitFor, type Proc, type StateJson } from "../frameworks/helpers.js";
-import { testNats, type TestNats } from "../support/nats-server.js";
+import { testNats, type TestNats } from "../support/nats.js";
 
 interface Healthz {
   role: "leader" | "standby";

@@ -17,7 +17,7 @@ import { startHaMaster, type RunningHaMaster } from "../../src/resource-manager/
 import type { RunningMaster } from "../../src/resource-manager/index.js";
 import { stateJson } from "../../src/resource-manager/views.js";
 import { commandTask, quiet, scalar, subscribeFramework, TestAgent, testMaster, until, type TestFramework } from "../resource-manager/helpers.js";
-import { testNats, type TestNats } from "../support/nats-server.js";
+import { testNats, type TestNats } from "../support/nats.js";
 
 describe("ha: a new leader recovers the persisted master state", function () {
   this.timeout(30_000);

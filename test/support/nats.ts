@@ -137,3 +137,38 @@ export async function deleteBuckets(url: string, buckets: readonly string[]): Pr
     await nc.close();
   }
 }
+
+/** A NATS server a test holds: the shared one, or its own (which it may restart). */
+export interface TestNats {
+  readonly url: string;
+  /** True when the test started the server (so it may be stopped and restarted). */
+  readonly owned: boolean;
+  /** SIGKILL the server and start it again on the same port and store (owned servers only). */
+  restart(downMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The shared server (natsUrl), or with `own: true` a private one, for tests of NATS outages. */
+export async function testNats(opts: { own?: boolean } = {}): Promise<TestNats> {
+  if (!opts.own) {
+    const url = await natsUrl();
+    return { url, owned: false, restart: () => Promise.reject(new Error("cannot restart a NATS server this test did not start")), close: async () => undefined };
+  }
+  let server = await startNatsServer();
+  const { port, storeDir } = server;
+  return {
+    url: server.url,
+    owned: true,
+    async restart(downMs = 0) {
+      server.kill();
+      await server.stop();
+      await new Promise((r) => setTimeout(r, downMs));
+      server = await startNatsServer({ port, storeDir });
+    },
+    async close() {
+      server.kill();
+      await server.stop();
+      server.cleanup();
+    },
+  };
+}
