@@ -31,6 +31,13 @@ export interface TaskRecord {
   readonly killing?: boolean;
   /** Restarts so far (TaskRuntime.restart_policy); a record without `container` but with this awaits a restart. */
   readonly runtime_state?: RuntimeCheckpoint;
+  /** The group's own network namespace (bridge pod network): its IP and host port mappings. */
+  readonly network?: TaskNetwork;
+}
+
+export interface TaskNetwork {
+  readonly ip: string;
+  readonly port_mappings?: readonly { readonly host_port: number; readonly container_port: number; readonly protocol?: string }[];
 }
 
 export interface UpdateStream {

@@ -181,6 +181,12 @@ export class BridgeNetwork {
     const addr = this.reserved.get(group);
     if (!addr) throw new Error(`no IP address reserved for group ${group}`);
     const ns = this.netnsName(group);
+    if (existsNetns(ns)) {
+      // Set up by this agent before a restart (its group lives on): adopt it as it is.
+      const p = { name: ns, ip: addr };
+      this.byGroup.set(group, p);
+      return p;
+    }
     const veth = this.vethName(group);
     const gw = formatIPv4(gateway(this.cidr));
     try {
@@ -210,12 +216,6 @@ export class BridgeNetwork {
   /** After an agent restart: a running group keeps its namespace and IP (recreated if it vanished). */
   async adopt(group: string, addr: string): Promise<PodNetns> {
     this.reserve(group, addr);
-    const ns = this.netnsName(group);
-    if (existsNetns(ns)) {
-      const p = { name: ns, ip: addr };
-      this.byGroup.set(group, p);
-      return p;
-    }
     return this.attach(group);
   }
 
