@@ -8,7 +8,7 @@ import { expect } from "chai";
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createServer, connect, type Server } from "node:net";
 import { BridgeNetwork, listNetns, pickFree, resolvePodNetwork } from "../../src/agents/network/bridge.js";
-import { formatCidr, parseCidr } from "../../src/agents/network/cidr.js";
+import { formatCidr, parseCidr } from "../../src/util/cidr.js";
 import { inNetns } from "../../src/agents/network/ip.js";
 import { memoryLogger, tempDir } from "./helpers/util.js";
 

@@ -18,7 +18,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, rmdirSync, statSync } from "node:fs";
 import type { Logger } from "../../util/log.js";
-import { contains, formatCidr, formatIPv4, gateway, isPodAddress, overlaps, parseCidr, parseIPv4, size, type Cidr } from "./cidr.js";
+import { contains, formatCidr, formatIPv4, gateway, isPodAddress, overlaps, parseCidr, parseIPv4, size, type Cidr } from "../../util/cidr.js";
 import { inNetns, ip, ipJson, ipQuiet, run } from "./ip.js";
 
 export type PodNetworkMode = "auto" | "bridge" | "host";
