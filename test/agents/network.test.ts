@@ -5,7 +5,9 @@
  * (adopt a live namespace, prune stale ones). Skipped where this process cannot (not root).
  */
 import { expect } from "chai";
-import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer, connect, type Server } from "node:net";
 import { BridgeNetwork, listNetns, pickFree, resolvePodNetwork } from "../../src/agents/network/bridge.js";
 import { formatCidr, parseCidr } from "../../src/util/cidr.js";
@@ -124,6 +126,25 @@ describe("agents: bridge pod network (real namespaces)", function () {
     await net.detach("gb");
     expect(listNetns()).to.not.include(b.name);
     expect(net.reserve("gc", ipB)).to.equal(ipB);
+  });
+
+  it("reaps the bridge of an agent that is gone and left no pods, and keeps one whose owner lives", async () => {
+    const dead = `berth-${randomBytes(3).toString("hex")}`;
+    const live = `berth-${randomBytes(3).toString("hex")}`;
+    try {
+      for (const b of [dead, live]) execFileSync("ip", ["link", "add", b, "type", "bridge"]);
+      mkdirSync("/run/berth-net", { recursive: true });
+      // A pid far above pid_max's default range stands for a process that is gone.
+      writeFileSync(`/run/berth-net/${dead}.pid`, "4194000\n");
+      writeFileSync(`/run/berth-net/${live}.pid`, `${process.pid}\n`);
+      net = await BridgeNetwork.create({ workDir: tmp.dir, log: memoryLogger().log });
+      const links = execFileSync("ip", ["-br", "link", "show", "type", "bridge"], { encoding: "utf8" });
+      expect(links).to.not.contain(dead);
+      expect(links).to.contain(live);
+    } finally {
+      for (const b of [dead, live]) spawnSync("ip", ["link", "del", b]);
+      rmSync(`/run/berth-net/${live}.pid`, { force: true });
+    }
   });
 
   it("validates requested IPs with clear errors", async () => {

@@ -16,7 +16,8 @@
  * address and route the host already has.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, rmdirSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Logger } from "../../util/log.js";
 import { contains, formatCidr, formatIPv4, gateway, isPodAddress, overlaps, parseCidr, parseIPv4, size, type Cidr } from "../../util/cidr.js";
 import { inNetns, ip, ipJson, ipQuiet, run } from "./ip.js";
@@ -27,6 +28,8 @@ export type PodNetworkMode = "auto" | "bridge" | "host";
 export const DEFAULT_POD_CIDR_POOL = "10.244.0.0/16";
 export const DEFAULT_SERVICE_CIDR = "127.96.0.0/16";
 const LOCK_DIR = "/run/berth-net.lock";
+/** <bridge>.pid: the agent process that owns a bridge (a bridge left by a dead owner with no pods on it is reaped). */
+const OWNERS_DIR = "/run/berth-net";
 const LOCK_STALE_MS = 15_000;
 
 export interface PodNetns {
@@ -91,6 +94,7 @@ export class BridgeNetwork {
     const wanted = opts.podCidr !== undefined ? parseCidr(opts.podCidr, "pod CIDR") : undefined;
     if (wanted && wanted.prefix > 30) throw new Error(`invalid pod CIDR ${formatCidr(wanted)}: too small for a bridge and pods (at most /30)`);
     const cidr = await withLock(async () => {
+      await reapBridges(bridge, opts.log);
       const existing = await bridgeCidr(bridge);
       if (existing && (!wanted || (existing.base === wanted.base && existing.prefix === wanted.prefix))) return existing;
       if (existing) {
@@ -117,6 +121,8 @@ export class BridgeNetwork {
       }
       return c;
     });
+    mkdirSync(OWNERS_DIR, { recursive: true });
+    writeFileSync(join(OWNERS_DIR, `${bridge}.pid`), `${process.pid}\n`);
     // Pods reach the host's loopback ClusterIPs through the bridge (and get answers back).
     await run(["sysctl", "-qw", `net.ipv4.conf.${bridge}.route_localnet=1`]);
     const net = new BridgeNetwork(tag, cidr, service, opts.log);
@@ -249,6 +255,40 @@ export class BridgeNetwork {
     this.byGroup.clear();
     this.reserved.clear();
     await ipQuiet("link", "del", this.bridge);
+    rmSync(join(OWNERS_DIR, `${this.bridge}.pid`), { force: true });
+  }
+}
+
+/**
+ * Bridges of agents that are gone (their owner process is dead) and hold no pods: left by
+ * an agent stopped while its pods ran, once those pods ended too. Without this every test
+ * run would keep a /24 of the pool.
+ */
+async function reapBridges(mine: string, log: Logger): Promise<void> {
+  const bridges = await ipJson<{ ifname: string }>("link", "show", "type", "bridge");
+  for (const { ifname } of bridges) {
+    if (!/^berth-[0-9a-f]{6}$/.test(ifname) || ifname === mine) continue;
+    let owner: number | undefined;
+    try {
+      owner = Number(readFileSync(join(OWNERS_DIR, `${ifname}.pid`), "utf8").trim()) || undefined;
+    } catch {
+      /* no owner file */
+    }
+    if (owner !== undefined && alive(owner)) continue;
+    const members = await ipJson("link", "show", "master", ifname);
+    if (members.length) continue;
+    await ipQuiet("link", "del", ifname);
+    rmSync(join(OWNERS_DIR, `${ifname}.pid`), { force: true });
+    log.info("removed the bridge of an agent that is gone", { bridge: ifname });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
