@@ -32,6 +32,9 @@ export interface Berth {
   stop(): Promise<number | null>;
 }
 
+/** The pod networks this machine can run conformance cases in: bridge needs root (and iproute2), host works anywhere. */
+export const POD_NETWORKS: readonly ("bridge" | "host")[] = process.getuid?.() === 0 ? ["bridge", "host"] : ["host"];
+
 /** Start `berth up` on a free loopback port with a fresh data directory (or the given one). */
 export async function startBerth(opts: { dataDir?: string; args?: string[]; timeoutMs?: number } = {}): Promise<Berth> {
   for (const bin of [KUBECTL, HELM, MAIN])

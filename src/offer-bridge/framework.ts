@@ -782,6 +782,8 @@ class Framework implements KubeFramework {
     const reported = s.container_status?.network_infos?.[0]?.ip_addresses?.[0]?.ip_address;
     const node = agentId ? this.mirror.nodeName(agentId) : undefined;
     if (reported && node && !isTerminal(s.state)) this.podIPs.note(parsed.uid, node, reported);
+    // Every container ended: the agent freed the pod's address (its status keeps showing it, as kubelet's does).
+    if (isTerminal(s.state) && ![...this.tasks.values()].some((t) => t.podUid === parsed.uid && !isTerminal(t.state))) this.podIPs.release(parsed.uid);
     const pod = this.podByUid(key, parsed.uid);
     if (s.state === "TASK_RUNNING" && prev?.state !== "TASK_RUNNING" && pod && prev) this.kubeletEvents.event(pod, "Normal", "Started", `Started container ${parsed.container}`);
     if (pod && s.backoff && !prev?.runtime?.backoff) this.kubeletEvents.event(pod, "Warning", "BackOff", `Back-off restarting failed container ${parsed.container} in pod ${parsed.pod}_${parsed.namespace}(${parsed.uid})`);
