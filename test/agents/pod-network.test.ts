@@ -137,6 +137,39 @@ describe("agents: bridge pod network", function () {
     await master.waitFor(() => mine().length === 0, 5000, "namespaces removed");
   });
 
+  it("a restarted agent re-adopts the namespace of a running group and removes it once the group ends", async () => {
+    const start = async () => {
+      agent = await startAgent({ api: master, workDir: tmp.dir, log: memoryLogger().log, resources: [], cgroupRoot: false, podNetwork: "bridge", recoveryPollMs: 100 });
+      await agent.registered;
+      return agent;
+    };
+    await start();
+    const base = agent!.podNetwork.cidr!.split("/")[0]!.split(".").slice(0, 3).join(".");
+    launch(master, "pod-r", server("R"), { ip_addresses: [{ ip_address: `${base}.20` }] }, { runtime: { restart_policy: "Always" } });
+    await master.waitState("pod-r.c", "TASK_RUNNING");
+    expect(await eventually(() => fetchTcp(`${base}.20`, PORT), "pod R")).to.equal("R");
+    const mine = () => listNetns().filter((n) => n.startsWith(`${agent!.podNetwork.bridge}-`));
+    const before = mine();
+    expect(before).to.have.length(1);
+    // The agent stops (its tasks keep running) and a new one on the same work directory takes over.
+    await agent!.stop();
+    await start();
+    expect(agent!.podNetwork.cidr).to.equal(`${base}.0/24`);
+    expect(mine()).to.deep.equal(before);
+    expect(await fetchTcp(`${base}.20`, PORT)).to.equal("R");
+    // Its IP stays taken; re-registration reports it.
+    launch(master, "pod-s", server("S"), { ip_addresses: [{ ip_address: `${base}.20` }] });
+    expect((await master.waitState("pod-s.c", "TASK_FAILED")).message).to.contain("already in use");
+    // The process dies and is restarted in place (restart policy): still in its namespace, at its IP.
+    const pid = agent!.tasks().find((t) => t.taskId === "pod-r.c")!.pid!;
+    process.kill(-pid, "SIGKILL");
+    await master.waitFor(() => master.updates.some((u) => u.task_id.value === "pod-r.c" && (u.restart_count ?? 0) >= 1 && u.state === "TASK_RUNNING" && !u.backoff), 15_000, "restarted");
+    expect(await eventually(() => fetchTcp(`${base}.20`, PORT), "pod R after its restart")).to.equal("R");
+    master.send({ type: "KILL_TASK", kill_task: { framework_id: FRAMEWORK.id!, task_id: { value: "pod-r.c" } } });
+    await master.waitState("pod-r.c", "TASK_KILLED");
+    await master.waitFor(() => mine().length === 0, 5000, "namespace removed");
+  });
+
   it("refuses a network on a host-mode agent with a clear message", async () => {
     agent = await startAgent({ api: master, workDir: tmp.dir, log: memoryLogger().log, resources: [], cgroupRoot: false, podNetwork: "host" });
     await agent.registered;
