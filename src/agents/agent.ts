@@ -410,7 +410,14 @@ class AgentImpl implements Agent {
       group.runs.push(run);
       this.runs.set(key(fid, tid), run);
       if (run.terminal) continue; // waiting only for the acknowledgement of its terminal update
-      if (record.network && this.net) this.net.reserve(groupKeyOf(record), record.network.ip);
+      if (record.network && this.net) {
+        try {
+          this.net.reserve(groupKeyOf(record), record.network.ip);
+        } catch (e) {
+          // The pod CIDR changed under it (another --pod-cidr): it keeps running where it is, unreachable at that IP.
+          this.log.warn("a recovered group's IP is not in the pod network any more", { task_id: tid, ip: record.network.ip, error: e instanceof Error ? e.message : String(e) });
+        }
+      }
       // A task with a runtime not running now (waiting for init tasks, or for a restart) is launched again below.
       if (!record.container && record.task.runtime && cz && !run.killing) continue;
       if (!record.container || !cz) {
