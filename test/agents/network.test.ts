@@ -133,6 +133,10 @@ describe("agents: bridge pod network (real namespaces)", function () {
     const live = `berth-${randomBytes(3).toString("hex")}`;
     try {
       for (const b of [dead, live]) execFileSync("ip", ["link", "add", b, "type", "bridge"]);
+      // The dead agent left an empty namespace on its bridge: it goes, and the bridge with it.
+      execFileSync("ip", ["netns", "add", `${dead}-g1`]);
+      execFileSync("ip", ["link", "add", `v${dead.slice(6)}x`, "type", "veth", "peer", "name", "eth0", "netns", `${dead}-g1`]);
+      execFileSync("ip", ["link", "set", `v${dead.slice(6)}x`, "master", dead]);
       mkdirSync("/run/berth-net", { recursive: true });
       // A pid far above pid_max's default range stands for a process that is gone.
       writeFileSync(`/run/berth-net/${dead}.pid`, "4194000\n");
@@ -141,8 +145,10 @@ describe("agents: bridge pod network (real namespaces)", function () {
       const links = execFileSync("ip", ["-br", "link", "show", "type", "bridge"], { encoding: "utf8" });
       expect(links).to.not.contain(dead);
       expect(links).to.contain(live);
+      expect(listNetns()).to.not.include(`${dead}-g1`);
     } finally {
       for (const b of [dead, live]) spawnSync("ip", ["link", "del", b]);
+      spawnSync("ip", ["netns", "del", `${dead}-g1`]);
       rmSync(`/run/berth-net/${live}.pid`, { force: true });
     }
   });

@@ -261,8 +261,9 @@ export class BridgeNetwork {
 
 /**
  * Bridges of agents that are gone (their owner process is dead) and hold no pods: left by
- * an agent stopped while its pods ran, once those pods ended too. Without this every test
- * run would keep a /24 of the pool.
+ * an agent stopped while its pods ran, once those pods ended too (their empty namespaces
+ * are removed here as well; a veth goes with its namespace). Without this every test run
+ * would keep a /24 of the pool.
  */
 async function reapBridges(mine: string, log: Logger): Promise<void> {
   const bridges = await ipJson<{ ifname: string }>("link", "show", "type", "bridge");
@@ -275,7 +276,19 @@ async function reapBridges(mine: string, log: Logger): Promise<void> {
       /* no owner file */
     }
     if (owner !== undefined && alive(owner)) continue;
-    const members = await ipJson("link", "show", "master", ifname);
+    // Its namespaces whose processes are all gone go first (their groups ended while no agent watched).
+    let removed = 0;
+    for (const ns of listNetns().filter((n) => n.startsWith(`${ifname}-`))) {
+      if ((await ip("netns", "pids", ns)).trim()) continue;
+      await ipQuiet("netns", "del", ns);
+      removed++;
+    }
+    // The kernel destroys a released namespace (and the veths in it) asynchronously: give it a moment.
+    let members = await ipJson("link", "show", "master", ifname);
+    for (let i = 0; members.length && removed && i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      members = await ipJson("link", "show", "master", ifname);
+    }
     if (members.length) continue;
     await ipQuiet("link", "del", ifname);
     rmSync(join(OWNERS_DIR, `${ifname}.pid`), { force: true });
