@@ -4,7 +4,7 @@
  * against it with their own kubeconfig.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -153,6 +153,27 @@ export async function eventually<T>(f: () => Promise<T | undefined | false>, wha
   }
 }
 
+/**
+ * Removes a cluster's data directory for good, and first ends the pod processes its agent
+ * left running (an agent leaves tasks running when it stops, as Mesos' does): each runs
+ * under a wrapper whose command line names its sandbox inside the directory. Their pod
+ * network namespaces then empty out, and the next agent to start reaps them.
+ */
 export function removeDir(dir: string): void {
+  const marker = `${dir}/agent/frameworks/`;
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    let cmd: string;
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    } catch {
+      continue;
+    }
+    if (!cmd.includes("\0berth-task\0") || !cmd.includes(marker)) continue;
+    try {
+      process.kill(-Number(pid), "SIGKILL"); // the wrapper leads its task's process group
+    } catch {
+      /* already gone */
+    }
+  }
   rmSync(dir, { recursive: true, force: true });
 }
