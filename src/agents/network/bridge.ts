@@ -93,10 +93,18 @@ export class BridgeNetwork {
     const service = parseCidr(opts.serviceCidr ?? DEFAULT_SERVICE_CIDR, "service CIDR");
     const wanted = opts.podCidr !== undefined ? parseCidr(opts.podCidr, "pod CIDR") : undefined;
     if (wanted && wanted.prefix > 30) throw new Error(`invalid pod CIDR ${formatCidr(wanted)}: too small for a bridge and pods (at most /30)`);
+    // The owner file is written under the lock, so no other agent ever sees this bridge without an owner.
+    const own = () => {
+      mkdirSync(OWNERS_DIR, { recursive: true });
+      writeFileSync(join(OWNERS_DIR, `${bridge}.pid`), `${process.pid}\n`);
+    };
     const cidr = await withLock(async () => {
       await reapBridges(bridge, opts.log);
       const existing = await bridgeCidr(bridge);
-      if (existing && (!wanted || (existing.base === wanted.base && existing.prefix === wanted.prefix))) return existing;
+      if (existing && (!wanted || (existing.base === wanted.base && existing.prefix === wanted.prefix))) {
+        own();
+        return existing;
+      }
       if (existing) {
         // A different CIDR was asked for: the old bridge goes (pods on it are gone with their namespaces' routes).
         opts.log.warn("pod CIDR changed; recreating the bridge", { bridge, from: formatCidr(existing), to: formatCidr(wanted!) });
@@ -111,6 +119,7 @@ export class BridgeNetwork {
         c = pickFree(parseCidr(DEFAULT_POD_CIDR_POOL), 24, taken);
         if (!c) throw new Error(`no free /24 left in ${DEFAULT_POD_CIDR_POOL} for the pod network; give one with --pod-cidr`);
       }
+      own();
       await ip("link", "add", bridge, "type", "bridge");
       try {
         await ip("addr", "add", `${formatIPv4(gateway(c))}/${c.prefix}`, "dev", bridge);
@@ -121,8 +130,6 @@ export class BridgeNetwork {
       }
       return c;
     });
-    mkdirSync(OWNERS_DIR, { recursive: true });
-    writeFileSync(join(OWNERS_DIR, `${bridge}.pid`), `${process.pid}\n`);
     // Pods reach the host's loopback ClusterIPs through the bridge (and get answers back).
     await run(["sysctl", "-qw", `net.ipv4.conf.${bridge}.route_localnet=1`]);
     const net = new BridgeNetwork(tag, cidr, service, opts.log);
@@ -267,6 +274,14 @@ export class BridgeNetwork {
  */
 async function reapBridges(mine: string, log: Logger): Promise<void> {
   const bridges = await ipJson<{ ifname: string }>("link", "show", "type", "bridge");
+  // Owner files of bridges that no longer exist.
+  let owners: string[] = [];
+  try {
+    owners = readdirSync(OWNERS_DIR);
+  } catch {
+    /* none yet */
+  }
+  for (const f of owners) if (f !== `${mine}.pid` && !bridges.some((b) => `${b.ifname}.pid` === f)) rmSync(join(OWNERS_DIR, f), { force: true });
   for (const { ifname } of bridges) {
     if (!/^berth-[0-9a-f]{6}$/.test(ifname) || ifname === mine) continue;
     let owner: number | undefined;
