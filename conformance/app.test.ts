@@ -4,10 +4,10 @@
  * version rolled out and rolled back with `kubectl rollout`, scale up and down, a killed
  * container process restarted by the pod runtime (RESTARTS 1), and a Job to completion.
  *
- * Ports: the pods use host networking until pod networking lands, so three replicas
- * cannot all listen on 8080. The server here listens on $PORT when set and otherwise on a
- * free port (listen(0)) and prints it; the test reads it from `kubectl logs` and sends
- * its HTTP requests there. Not covered yet: `--port=8080` with three replicas, `kubectl
+ * Ports: the server listens on $PORT when set and otherwise on a free port (listen(0)) and
+ * prints it, so the app runs alike with host networking (three replicas cannot all listen
+ * on 8080 there) and in a bridge pod network; the test reads the port from `kubectl logs`
+ * and sends its HTTP requests to the pod's IP (status.podIP) at that port. Not covered yet: `--port=8080` with three replicas, `kubectl
  * expose` and traffic through the ClusterIP (the Service proxy had not landed when this
  * was written), and `kubectl logs` of a finished Job's pod (the agent answers NotFound).
  */
@@ -18,12 +18,12 @@ import { startBerth, kubectlFor, eventually, removeDir, type Berth } from "./har
 const SERVER = [
   "const http = require('http');",
   "const s = http.createServer((q, r) => r.end(JSON.stringify({ version: process.env.VERSION || 'v1', pid: process.pid })));",
-  "s.listen(Number(process.env.PORT || 0), '127.0.0.1', () => console.log('listening on ' + s.address().port + ' pid ' + process.pid));",
+  "s.listen(Number(process.env.PORT || 0), () => console.log('listening on ' + s.address().port + ' pid ' + process.pid));",
 ].join(" ");
 
 interface Pod {
   metadata: { name: string; deletionTimestamp?: string };
-  status?: { phase?: string; containerStatuses?: { ready: boolean; restartCount: number }[] };
+  status?: { phase?: string; podIP?: string; containerStatuses?: { ready: boolean; restartCount: number }[] };
 }
 
 describe("conformance: an app with kubectl (deploy, roll out, roll back, scale, restart, job)", function () {
@@ -38,14 +38,14 @@ describe("conformance: an app with kubectl (deploy, roll out, roll back, scale, 
     const m = all.at(-1);
     return m ? { port: Number(m[1]), pid: Number(m[2]) } : undefined;
   };
-  const get = async (port: number) => (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as { version: string; pid: number };
+  const get = async (ip: string, port: number) => (await (await fetch(`http://${ip}:${port}/`)).json()) as { version: string; pid: number };
   /** Every Running pod of web answers with the given version. */
   const allServe = async (version: string, n: number) => {
     const list = (await pods("app=web")).filter((p) => p.status?.phase === "Running");
     expect(list).to.have.length(n);
     for (const p of list) {
       const s = await eventually(() => served(p.metadata.name), `${p.metadata.name} to print its port`);
-      expect(await get(s.port)).to.deep.equal({ version, pid: s.pid });
+      expect(await get(p.status!.podIP!, s.port)).to.deep.equal({ version, pid: s.pid });
     }
   };
 
@@ -113,7 +113,7 @@ describe("conformance: an app with kubectl (deploy, roll out, roll back, scale, 
     expect(await k.ok(["get", "pod", name])).to.match(new RegExp(`${name}\\s+1/1\\s+Running\\s+1 \\(\\S+ ago\\)\\s+`));
     expect(await k.ok(["get", "pod", name, "-o", "jsonpath={.status.containerStatuses[0].restartCount}"])).to.equal("1");
     expect(await k.ok(["get", "pod", name, "-o", "jsonpath={.status.containerStatuses[0].lastState.terminated.exitCode}"])).to.equal("137");
-    expect(await get(after.port)).to.deep.equal({ version: "v1", pid: after.pid });
+    expect(await get(pod!.status!.podIP!, after.port)).to.deep.equal({ version: "v1", pid: after.pid });
   });
 
   it("kubectl create job runs to completion (kubectl wait --for=condition=complete)", async () => {

@@ -4,7 +4,7 @@
  * against it with their own kubeconfig.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { deleteBuckets, natsUrl } from "../test/support/nats.js";
@@ -32,6 +32,9 @@ export interface Berth {
   /** SIGINT and wait for a clean exit; returns the exit code. */
   stop(): Promise<number | null>;
 }
+
+/** The pod networks this machine can run conformance cases in: bridge needs root (and iproute2), host works anywhere. */
+export const POD_NETWORKS: readonly ("bridge" | "host")[] = process.getuid?.() === 0 ? ["bridge", "host"] : ["host"];
 
 /** Start `berth up` on a free loopback port with a fresh data directory (or the given one). */
 export async function startBerth(opts: { dataDir?: string; args?: string[]; timeoutMs?: number } = {}): Promise<Berth> {
@@ -178,6 +181,27 @@ export async function eventually<T>(f: () => Promise<T | undefined | false>, wha
   }
 }
 
+/**
+ * Removes a cluster's data directory for good, and first ends the pod processes its agent
+ * left running (an agent leaves tasks running when it stops, as Mesos' does): each runs
+ * under a wrapper whose command line names its sandbox inside the directory. Their pod
+ * network namespaces then empty out, and the next agent to start reaps them.
+ */
 export function removeDir(dir: string): void {
+  const marker = `${dir}/agent/frameworks/`;
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    let cmd: string;
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    } catch {
+      continue;
+    }
+    if (!cmd.includes("\0berth-task\0") || !cmd.includes(marker)) continue;
+    try {
+      process.kill(-Number(pid), "SIGKILL"); // the wrapper leads its task's process group
+    } catch {
+      /* already gone */
+    }
+  }
   rmSync(dir, { recursive: true, force: true });
 }

@@ -13,6 +13,9 @@
  *   port its predecessor holds;
  * - the test hook fetches the pod's address (127.0.0.1, host networking) instead of
  *   `wget <service>:<port>`: the Service proxy had not landed when this was written.
+ * It runs berth with `--pod-network host` on purpose: it is the host-networking case of a
+ * chart whose declared port is a port resource (the bridge pod network is covered by
+ * pod-network.test.ts and the cases that run in both modes).
  */
 import { expect } from "chai";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -50,7 +53,7 @@ describe("conformance: a helm-create chart running a real HTTP server (install -
   const get = async () => (await (await fetch(`http://127.0.0.1:${port}/`)).text()).trim();
 
   before(async () => {
-    b = await startBerth();
+    b = await startBerth({ args: ["--pod-network", "host"] });
     k = kubectlFor(b);
     h = helmFor(b);
     work = mkdtempSync(join(tmpdir(), "berth-helm-app-"));

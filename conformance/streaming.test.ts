@@ -173,9 +173,11 @@ describe("conformance: kubectl logs, exec, attach, port-forward, cp", function (
       const port = await freePort();
       await k.ok(["run", "web", "--image=busybox", "--command", "--", "node", "-e", `require('http').createServer((q,s)=>s.end('ok')).listen(${port}, '127.0.0.1')`]);
       await running("web");
-      // Pods share the host's network: wait until the server listens, since kubectl
-      // port-forward gives up at the first connection the pod refuses (as upstream).
-      await eventually(async () => (await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) })).ok, "the server in the pod to listen", 15_000, 200);
+      // Wait until the server listens on the pod's localhost (asked from inside the pod, its
+      // network being the host's or its own), since kubectl port-forward gives up at the
+      // first connection the pod refuses (as upstream).
+      const probe = `fetch('http://127.0.0.1:${port}/').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`;
+      await eventually(async () => (await k.run(["exec", "web", "--", "node", "-e", probe])).code === 0, "the server in the pod to listen", 15_000, 200);
       const pf = background(b, ["port-forward", "pod/web", `0:${port}`]);
       try {
         const m = await pf.waitFor(/Forwarding from 127\.0\.0\.1:(\d+)/);

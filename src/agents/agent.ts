@@ -45,6 +45,12 @@ import { prepareSandbox, runDirOf, workingDir } from "./runtime/sandbox.js";
 import { checkpointOf, exitCodeOf, newRunRuntime, runtimeStatus, wantsRestart, type RunRuntime } from "./runtime/state.js";
 import { terminationMessage } from "./runtime/termination.js";
 import { PROXY_EXECUTOR_ID, UserspaceProxy } from "./proxy/proxy.js";
+import { BridgeNetwork, resolvePodNetwork, type PodNetworkMode } from "./network/bridge.js";
+import type { TaskNetwork } from "./checkpoint.js";
+
+/** Agent attributes saying how pods are networked here (the framework mirrors them on the Node). */
+export const POD_NETWORK_ATTRIBUTE = "pod-network";
+export const POD_CIDR_ATTRIBUTE = "pod-cidr";
 
 export const AGENT_VERSION = "1.11.0-berth";
 /** Mesos' command and default executors: SIGTERM, then SIGKILL after 3 s unless a kill policy says otherwise. */
@@ -94,6 +100,17 @@ export interface AgentOptions {
   readonly gcDelayMs?: number;
   /** Completed executor runs kept per framework (Mesos' --max_completed_executors_per_framework; default 150). */
   readonly maxCompletedExecutorsPerFramework?: number;
+  /**
+   * How containers that ask for a network (ContainerInfo.network_infos) are networked:
+   * "bridge" gives each task group its own namespace and IP on the agent's bridge (needs
+   * root and iproute2), "host" runs everything on the host network, "auto" picks bridge
+   * where it can. Default "host".
+   */
+  readonly podNetwork?: PodNetworkMode;
+  /** The bridge's pod CIDR (default: a free /24 of 10.244.0.0/16). */
+  readonly podCidr?: string;
+  /** The service (ClusterIP) range routed from pods to the agent's proxy (default 127.96.0.0/16). */
+  readonly serviceCidr?: string;
 }
 
 export interface AgentTaskView {
@@ -117,6 +134,8 @@ export interface Agent {
   completedTasks(): AgentTaskView[];
   /** Whether cgroup limits are enforced, and why not. */
   readonly cgroups: { readonly available: boolean; readonly reason?: string };
+  /** The pod network in force: its mode, the bridge's pod CIDR, and why host networking when it is. */
+  readonly podNetwork: { readonly mode: "bridge" | "host"; readonly cidr?: string; readonly bridge?: string; readonly reason?: string };
   /**
    * Disconnects and stops all background work. Tasks keep running (Mesos agents keep tasks
    * across restarts; the next agent on this work directory recovers them) unless killTasks.
@@ -153,6 +172,12 @@ function newUuid(): string {
 }
 
 const key = (fid: string, tid: string) => `${fid}\u0000${tid}`;
+
+/** The executor run a task belongs to: its group's key (and its network namespace's). */
+const groupKeyOf = (rec: TaskRecord) => rec.container_id.split("/")[0]!;
+
+/** Where a task's probes and hooks reach it: in its namespace, at its pod IP. */
+const netContext = (spec: LaunchSpec) => (spec.netns ? { netns: spec.netns, ...(spec.podIp ? { host: spec.podIp } : {}) } : {});
 
 export async function startAgent(opts: AgentOptions): Promise<Agent> {
   const agent = new AgentImpl(opts);
@@ -192,6 +217,12 @@ class AgentImpl implements Agent {
   private resolveRegistered!: (id: string) => void;
   readonly registered: Promise<string>;
   cgroups: { available: boolean; reason?: string } = { available: false, reason: "process containerizer not enabled" };
+  podNetwork: { mode: "bridge" | "host"; cidr?: string; bridge?: string; reason?: string } = { mode: "host" };
+  /** The bridge pod network, in bridge mode. */
+  private net: BridgeNetwork | undefined;
+  /** hostPort -> podIP:containerPort of the groups in their own namespaces (a second proxy table the agent keeps itself). */
+  private hostPorts: UserspaceProxy | undefined;
+  private hostPortsVersion = 0;
 
   constructor(private readonly opts: AgentOptions) {
     this.log = opts.log;
@@ -276,6 +307,7 @@ class AgentImpl implements Agent {
         sandbox: r.rec.sandbox,
         ...(st?.pid !== undefined ? { pid: st.pid } : {}),
         ...(st?.cgroup ? { cgroupProcs: st.cgroup.procs } : {}),
+        ...(r.rec.network && this.net ? { netns: this.net.netnsName(groupKeyOf(r.rec)) } : {}),
         running: () => !r.terminal && r.container !== undefined,
         logStarts: () => r.rec.log_starts ?? [],
       };
@@ -288,8 +320,15 @@ class AgentImpl implements Agent {
 
   async start(): Promise<void> {
     mkdirSync(this.opts.workDir, { recursive: true });
+    await this.setupNetwork();
     this.recover();
     this.completed.start((fid, containerRun) => [...this.runs.values()].some((r) => r.rec.framework_id === fid && r.rec.container_id.split("/")[0] === containerRun));
+    if (this.net) {
+      // Namespaces of groups that ended while the agent was down go; live ones are kept.
+      const keep = new Set([...this.runs.values()].filter((r) => r.rec.network && !r.terminal).map((r) => groupKeyOf(r.rec)));
+      await this.net.prune(keep);
+      void this.syncHostPorts();
+    }
     // Before registering: AgentInfo.port tells frameworks where the container API is.
     if (this.opts.containerApi) {
       this.containerApi = await startContainerApi({ ...this.opts.containerApi, lookup: (eid, tid) => this.taskHandle(eid, tid), log: this.log.child({ component: "container-api" }) });
@@ -306,6 +345,7 @@ class AgentImpl implements Agent {
     await this.containerApi?.close();
     await this.proxy?.close();
     this.completed.stop();
+    await this.hostPorts?.close();
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.updates.close();
@@ -327,12 +367,57 @@ class AgentImpl implements Agent {
     this.sink?.close("agent stopped");
     this.streamId = undefined;
     await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 2000))]);
+    // The bridge stays while groups run in it (the next agent on this work directory adopts them).
+    if (this.net && (opts.killTasks || ![...this.runs.values()].some((r) => r.rec.network && !r.terminal))) await this.net.destroy();
     const pc = this.containerizers.get("process");
     if (pc instanceof ProcessContainerizer && this.agentId) {
       // Task cgroups go away a moment after their processes; then the agent's directory can.
       await new Promise((r) => setTimeout(r, exits.length ? 600 : 0));
       pc.prune(this.agentId);
     }
+  }
+
+  // ---- pod network ------------------------------------------------------------------
+
+  private async setupNetwork(): Promise<void> {
+    const names = this.opts.containerizers?.length ? this.opts.containerizers : ["process"];
+    if (!names.includes("process")) return;
+    const r = await resolvePodNetwork(this.opts.podNetwork ?? "host");
+    if (r.mode === "host") {
+      this.podNetwork = { mode: "host", ...(r.reason ? { reason: r.reason } : {}) };
+      if (this.opts.podNetwork === "auto") this.log.info("pod network: host (containerPorts are port resources)", { reason: r.reason });
+      return;
+    }
+    this.net = await BridgeNetwork.create({ workDir: this.opts.workDir, ...(this.opts.podCidr ? { podCidr: this.opts.podCidr } : {}), ...(this.opts.serviceCidr ? { serviceCidr: this.opts.serviceCidr } : {}), log: this.log.child({ part: "pod-network" }) });
+    this.podNetwork = { mode: "bridge", cidr: this.net.cidrText, bridge: this.net.bridge };
+    this.hostPorts = new UserspaceProxy({ log: this.log.child({ part: "host-ports" }) });
+  }
+
+  /** The netns and IP a run's processes use (its group's), if it has its own network. */
+  private netOf(run: TaskRun): { netns: string; podIp: string } | undefined {
+    const n = run.rec.network;
+    if (!n || !this.net) return undefined;
+    return { netns: this.net.netnsName(groupKeyOf(run.rec)), podIp: n.ip };
+  }
+
+  /** hostPort listeners for every live group with port mappings (TCP). */
+  private async syncHostPorts(): Promise<void> {
+    if (!this.hostPorts || this.stopped) return;
+    const rules = new Map<string, string>();
+    for (const r of this.runs.values()) {
+      const n = r.rec.network;
+      if (!n || r.terminal) continue;
+      for (const m of n.port_mappings ?? []) if ((m.protocol ?? "tcp").toLowerCase() === "tcp") rules.set(`0.0.0.0:${m.host_port}`, `${n.ip}:${m.container_port}`);
+    }
+    await this.hostPorts.apply({ version: ++this.hostPortsVersion, rules: [...rules].map(([listen, b]) => ({ listen, backends: [b] })) });
+  }
+
+  /** Once every task of a group has ended, its namespace goes and its IP is free again. */
+  private releaseNetwork(group: Group): void {
+    const rec = group.runs[0]?.rec;
+    if (!rec?.network || !this.net || !group.runs.every((r) => r.terminal)) return;
+    const net = this.net;
+    void net.detach(groupKeyOf(rec)).then(() => this.syncHostPorts()).catch((e: unknown) => this.log.warn("could not remove a pod network namespace", { err: e }));
   }
 
   // ---- recovery ---------------------------------------------------------------------
@@ -359,6 +444,14 @@ class AgentImpl implements Agent {
       group.runs.push(run);
       this.runs.set(key(fid, tid), run);
       if (run.terminal) continue; // waiting only for the acknowledgement of its terminal update
+      if (record.network && this.net) {
+        try {
+          this.net.reserve(groupKeyOf(record), record.network.ip);
+        } catch (e) {
+          // The pod CIDR changed under it (another --pod-cidr): it keeps running where it is, unreachable at that IP.
+          this.log.warn("a recovered group's IP is not in the pod network any more", { task_id: tid, ip: record.network.ip, error: e instanceof Error ? e.message : String(e) });
+        }
+      }
       // A task with a runtime not running now (waiting for init tasks, or for a restart) is launched again below.
       if (!record.container && record.task.runtime && cz && !run.killing) continue;
       if (!record.container || !cz) {
@@ -382,9 +475,20 @@ class AgentImpl implements Agent {
       hostname: this.hostname,
       ...(this.containerApi ? { port: this.containerApi.port } : this.opts.port !== undefined ? { port: this.opts.port } : {}),
       resources: this.resources,
-      ...(this.opts.attributes ? { attributes: this.opts.attributes } : {}),
+      attributes: this.attributes(),
       ...(this.agentId ? { id: { value: this.agentId } } : {}),
     };
+  }
+
+  /** The operator's attributes, then the pod network's (the agent's own win). */
+  private attributes(): Attribute[] {
+    const own: Attribute[] = [];
+    if (this.containerizers.has("process")) {
+      own.push({ name: POD_NETWORK_ATTRIBUTE, type: "TEXT", text: { value: this.podNetwork.mode } });
+      if (this.podNetwork.cidr) own.push({ name: POD_CIDR_ATTRIBUTE, type: "TEXT", text: { value: this.podNetwork.cidr } });
+    }
+    const names = new Set(own.map((a) => a.name));
+    return [...(this.opts.attributes ?? []).filter((a) => !names.has(a.name)), ...own];
   }
 
   private reregisterCall(): AgentCall {
@@ -566,7 +670,7 @@ class AgentImpl implements Agent {
 
   // ---- launching --------------------------------------------------------------------
 
-  private runGroup(framework: FrameworkInfo, executorId: string, tasks: readonly TaskInfo[], isGroup: boolean, _executor?: ExecutorInfo): void {
+  private runGroup(framework: FrameworkInfo, executorId: string, tasks: readonly TaskInfo[], isGroup: boolean, executor?: ExecutorInfo): void {
     const fid = framework.id?.value;
     if (!fid) {
       this.log.error("task launch without a framework id; dropped", { tasks: tasks.map((t) => t.task_id.value) });
@@ -587,16 +691,36 @@ class AgentImpl implements Agent {
     const execRun = randomUUID();
     const execDir = join(this.opts.workDir, "frameworks", encodeURIComponent(fid), "executors", encodeURIComponent(executorId), "runs", execRun);
     const group: Group = { runs: [], killingGroup: false };
+    // A network asked for (the executor's container for a group, else a task's): the group's own namespace and IP.
+    const wanted = executor?.container?.network_infos?.[0] ?? fresh.find((t) => t.container?.network_infos?.length)?.container?.network_infos?.[0];
+    let network: TaskNetwork | undefined;
+    let netError: string | undefined;
+    if (wanted) {
+      if (!this.net) netError = `this agent runs containers on the host network (pod network "host"${this.podNetwork.reason ? `: ${this.podNetwork.reason}` : ""}) and cannot give them their own network`;
+      else {
+        try {
+          const ip = this.net.reserve(execRun, wanted.ip_addresses?.[0]?.ip_address);
+          network = { ip, ...(wanted.port_mappings?.length ? { port_mappings: wanted.port_mappings } : {}) };
+        } catch (e) {
+          netError = e instanceof Error ? e.message : String(e);
+        }
+      }
+    }
     const groupIds = isGroup ? fresh.map((t) => t.task_id.value) : undefined;
     for (const task of fresh) {
       const tid = task.task_id.value;
       const sandbox = isGroup ? join(execDir, "tasks", encodeURIComponent(tid)) : execDir;
       const name = executorId === PROXY_EXECUTOR_ID ? "proxy" : (task.containerizer ?? this.defaultContainerizer);
-      const rec: TaskRecord = { framework_id: fid, executor_id: executorId, container_id: isGroup ? `${execRun}/${randomUUID()}` : execRun, task, ...(groupIds ? { group: groupIds } : {}), sandbox };
+      const rec: TaskRecord = { framework_id: fid, executor_id: executorId, container_id: isGroup ? `${execRun}/${randomUUID()}` : execRun, task, ...(groupIds ? { group: groupIds } : {}), sandbox, ...(network ? { network } : {}) };
       const run: TaskRun = { rec, containerizer: this.containerizers.get(name), group, state: "TASK_STAGING", terminal: false, killing: false, killDuringLaunch: false, rt: newRunRuntime() };
       group.runs.push(run);
       this.runs.set(key(fid, tid), run);
       this.checkpoint.saveTask(rec);
+    }
+    if (netError) {
+      this.log.warn("task group refused: its network cannot be set up", { executor_id: executorId, error: netError });
+      for (const run of group.runs) this.report(run, "TASK_FAILED", { source: "SOURCE_AGENT", reason: "REASON_CONTAINER_LAUNCH_FAILED", message: `Failed to launch container: ${netError}` });
+      return;
     }
     this.advance(group);
   }
@@ -604,7 +728,8 @@ class AgentImpl implements Agent {
   private spec(run: TaskRun): LaunchSpec {
     // A restarted process gets its own container id (its cgroup is a new one).
     const restart = run.rt.restartCount > 0 ? `.r${run.rt.restartCount}` : "";
-    return { agentId: this.agentId ?? "", frameworkId: run.rec.framework_id, executorId: run.rec.executor_id, containerId: run.rec.container_id.replace("/", ".") + restart, task: run.rec.task, sandbox: run.rec.sandbox };
+    const net = this.netOf(run);
+    return { agentId: this.agentId ?? "", frameworkId: run.rec.framework_id, executorId: run.rec.executor_id, containerId: run.rec.container_id.replace("/", ".") + restart, task: run.rec.task, sandbox: run.rec.sandbox, ...(net ? { netns: net.netns, podIp: net.podIp } : {}) };
   }
 
   /**
@@ -632,8 +757,12 @@ class AgentImpl implements Agent {
   /** Launches tasks of a group; if one cannot be launched none runs (Mesos' LAUNCH_GROUP is all or nothing). */
   private async launchGroup(group: Group, runs: readonly TaskRun[] = group.runs): Promise<void> {
     for (const run of runs) run.rt.launching = true;
+    // The group's namespace exists before any of its processes starts (kept across restarts of its tasks).
+    const first = runs[0]!;
+    const attached = first.rec.network && this.net ? this.net.attach(groupKeyOf(first.rec)).then(() => this.syncHostPorts()) : Promise.resolve();
     const results = await Promise.allSettled(
       runs.map(async (run) => {
+        await attached;
         if (!run.containerizer) throw new Error(`containerizer "${run.rec.executor_id === PROXY_EXECUTOR_ID ? "proxy" : (run.rec.task.containerizer ?? this.defaultContainerizer)}" is not enabled on this agent`);
         // Only a process gets a sandbox: simulated tasks (thousands of them) and port holds run nothing.
         if (run.containerizer.name === "process") {
@@ -695,7 +824,7 @@ class AgentImpl implements Agent {
     if (!probes || run.containerizer?.name !== "process") return;
     if (!fresh) run.rt.ready = false; // a recovered run is re-probed before it counts as ready again
     const spec = this.spec(run);
-    run.rt.probes = new ProbeSet(probes, { cwd: workingDir(run.rec.sandbox, rt), env: environment(spec) }, {
+    run.rt.probes = new ProbeSet(probes, { cwd: workingDir(run.rec.sandbox, rt), env: environment(spec), ...netContext(spec) }, {
       started: () => {
         if (run.rt.started || run.container !== c) return;
         run.rt.started = true;
@@ -826,13 +955,14 @@ class AgentImpl implements Agent {
       ...(extra.message !== undefined ? { message: extra.message } : {}),
       ...(extra.reason ? { reason: extra.reason } : {}),
       ...(extra.exit_code !== undefined ? { exit_code: extra.exit_code } : {}),
-      ...(pid !== undefined ? { container_status: { executor_pid: pid } } : {}),
+      ...(pid !== undefined || run.rec.network ? { container_status: { ...(pid !== undefined ? { executor_pid: pid } : {}), ...(run.rec.network ? { network_infos: [{ ip_addresses: [{ protocol: "IPv4" as const, ip_address: run.rec.network.ip }] }] } : {}) } } : {}),
       ...(run.rec.task.runtime ? runtimeStatus(run.rt, TERMINAL_STATES.has(state)) : {}),
     };
     run.state = state;
     if (TERMINAL_STATES.has(state)) {
       run.terminal = true;
       run.killTimer?.cancel();
+      this.releaseNetwork(run.group);
     }
     this.log.info("task status", { framework_id: fid, task_id: status.task_id.value, state, message: extra.message, reason: extra.reason });
     if (this.terminating.has(fid)) return;
@@ -940,7 +1070,8 @@ class AgentImpl implements Agent {
     const hook = run.rec.task.runtime?.pre_stop;
     if (!hook || run.containerizer?.name !== "process") return c.signal("SIGTERM");
     const rt = run.rec.task.runtime;
-    runHandler(hook, { cwd: workingDir(run.rec.sandbox, rt), env: environment(this.spec(run)) }, grace)
+    const spec = this.spec(run);
+    runHandler(hook, { cwd: workingDir(run.rec.sandbox, rt), env: environment(spec), ...netContext(spec) }, grace)
       .then((r) => {
         if (!r.ok) this.log.info("pre-stop hook failed", { task_id: run.rec.task.task_id.value, output: r.output });
       })

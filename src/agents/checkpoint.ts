@@ -38,6 +38,13 @@ export interface TaskRecord {
   readonly completed_at?: number;
   /** Its terminal state, for a completed task. */
   readonly last_state?: TaskState;
+  /** The group's own network namespace (bridge pod network): its IP and host port mappings. */
+  readonly network?: TaskNetwork;
+}
+
+export interface TaskNetwork {
+  readonly ip: string;
+  readonly port_mappings?: readonly { readonly host_port: number; readonly container_port: number; readonly protocol?: string }[];
 }
 
 export interface UpdateStream {

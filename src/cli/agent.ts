@@ -15,7 +15,7 @@ import type { ContainerizerName } from "../agents/containerizers/types.js";
 import { httpAgentApi } from "../mesos/http-client.js";
 import { parseResources } from "../mesos/resources.js";
 import { createLogger, type Level } from "../util/log.js";
-import { portFlag } from "./flags.js";
+import { podNetworkFlag, POD_NETWORK_USAGE, portFlag } from "./flags.js";
 
 export const AGENT_USAGE = `Usage: berth agent --master URL[,URL...] --work-dir DIR [flags]
 
@@ -37,6 +37,8 @@ Flags:
   --containerizers LIST   comma-separated, first is the default: process,simulated
                           (default process)
   --no-cgroups            do not put tasks into cgroups even where possible
+${POD_NETWORK_USAGE}  --service-cidr CIDR     the ClusterIP range pods reach through the agent's proxy
+                          (default 127.96.0.0/16; the same as the API server's)
   --log-level LEVEL       debug, info, warn or error (default info)
 `;
 
@@ -52,6 +54,9 @@ export async function agent(argv: string[]): Promise<void> {
       port: { type: "string", default: "0" },
       containerizers: { type: "string", default: "process" },
       "no-cgroups": { type: "boolean", default: false },
+      "pod-network": { type: "string", default: "auto" },
+      "pod-cidr": { type: "string" },
+      "service-cidr": { type: "string", default: "127.96.0.0/16" },
       "log-level": { type: "string", default: "info" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -75,6 +80,9 @@ export async function agent(argv: string[]): Promise<void> {
     containerApi: { host: "127.0.0.1", port: portFlag("--port", values.port) },
     containerizers: containerizers as ContainerizerName[],
     ...(values["no-cgroups"] ? { cgroupRoot: false as const } : {}),
+    podNetwork: podNetworkFlag(values["pod-network"]),
+    ...(values["pod-cidr"] ? { podCidr: values["pod-cidr"] } : {}),
+    serviceCidr: values["service-cidr"],
     log,
   });
   await new Promise<void>((done) => {

@@ -7,6 +7,20 @@ export function portFlag(name: string, value: string): number {
   return port;
 }
 
+/** --pod-network: auto (bridge where the agent can: root and iproute2), bridge or host. */
+export function podNetworkFlag(value: string): "auto" | "bridge" | "host" {
+  if (value !== "auto" && value !== "bridge" && value !== "host") throw new Error(`--pod-network must be auto, bridge or host: current value is ${value}`);
+  return value;
+}
+
+export const POD_NETWORK_USAGE = `  --pod-network MODE      how pods are networked (default auto): bridge gives each pod its own
+                          network namespace and IP on a per-agent bridge (containerPorts cost
+                          nothing; needs root and iproute2), host runs pods on the host network
+                          (each containerPort is a ports resource); auto is bridge where possible
+  --pod-cidr CIDR         the agent's pod CIDR in bridge mode (default: a free /24 of
+                          10.244.0.0/16, away from every address and route the host has)
+`;
+
 /** ROLE=WEIGHT pairs, comma-separated ("kubernetes=1,batch=2"); weights must be positive. */
 export function weightsFlag(value: string | undefined): Record<string, number> {
   const weights: Record<string, number> = {};

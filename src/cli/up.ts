@@ -17,7 +17,7 @@ import { withoutPorts } from "../offer-bridge/placement.js";
 import type { Range, Resource } from "../mesos/v1.js";
 import { createLogger, type Level } from "../util/log.js";
 import { mergeKubeconfig, tokenFor, writeKubeconfig } from "./kubeconfig.js";
-import { portFlag, weightsFlag } from "./flags.js";
+import { podNetworkFlag, POD_NETWORK_USAGE, portFlag, weightsFlag } from "./flags.js";
 import { openStoreFlag, STORE_FLAG_HELP } from "./store.js";
 import { parseResources } from "../mesos/resources.js";
 
@@ -39,10 +39,10 @@ Flags:
                           detected from the machine)
   --agent-ports RANGES    the local agent's ports resource, e.g. "[8000-9000,31000-32000]"
                           (default [1024-32767] less the API server, master and agent ports:
-                          pods run with host networking, so each containerPort and hostPort
-                          is taken from it, and so is each Service's nodePort (30000-32767);
-                          a ports entry in --agent-resources wins)
-  --kube-roles ROLE,...   the roles the kubernetes framework subscribes with (default
+                          each hostPort, with host networking each containerPort, and each
+                          Service's nodePort (30000-32767) is taken from it; a ports entry
+                          in --agent-resources wins)
+${POD_NETWORK_USAGE}  --kube-roles ROLE,...   the roles the kubernetes framework subscribes with (default
                           kubernetes); a pod picks one with the annotation berth.io/role
   --weights ROLE=W,...    role weights on the master, e.g. kubernetes=1,batch=2
 ${STORE_FLAG_HELP}
@@ -64,6 +64,8 @@ export async function up(argv: string[]): Promise<void> {
       "service-cidr": { type: "string", default: "127.96.0.0/16" },
       "agent-resources": { type: "string" },
       "agent-ports": { type: "string" },
+      "pod-network": { type: "string", default: "auto" },
+      "pod-cidr": { type: "string" },
       "kube-roles": { type: "string", default: "kubernetes" },
       weights: { type: "string" },
       store: { type: "string", default: "embedded" },
@@ -81,6 +83,7 @@ export async function up(argv: string[]): Promise<void> {
   const masterPort = portFlag("--master-port", values["master-port"]);
   const agentPort = portFlag("--agent-port", values["agent-port"]);
   const weights = weightsFlag(values.weights);
+  const podNetwork = podNetworkFlag(values["pod-network"]);
   const log = createLogger("berth-up", { level: values["log-level"] as Level });
   const dataDir = resolve(values["data-dir"]);
   mkdirSync(dataDir, { recursive: true });
@@ -98,7 +101,7 @@ export async function up(argv: string[]): Promise<void> {
   const rm = await startMaster({ host: values.host, port: masterPort, logger: log.child({ component: "master" }), ...(Object.keys(weights).length ? { weights } : {}) });
   // The local agent joins over the in-process link; its work directory keeps sandboxes and checkpoints across restarts.
   const agentResources = localAgentResources(values["agent-resources"], values["agent-ports"], [port, masterPort, agentPort], join(dataDir, "agent"));
-  const localAgent = await startAgent({ api: rm.master.agentApi, workDir: join(dataDir, "agent"), hostname: "127.0.0.1", resources: agentResources, containerApi: { host: "127.0.0.1", port: agentPort }, log: log.child({ component: "agent" }) });
+  const localAgent = await startAgent({ api: rm.master.agentApi, workDir: join(dataDir, "agent"), hostname: "127.0.0.1", resources: agentResources, containerApi: { host: "127.0.0.1", port: agentPort }, podNetwork, ...(values["pod-cidr"] ? { podCidr: values["pod-cidr"] } : {}), serviceCidr: values["service-cidr"], log: log.child({ component: "agent" }) });
   // The kubernetes framework (offer-bridge): pods become task groups on the agents' offers; in-process link, like any framework.
   const kubeRoles = values["kube-roles"].split(",").map((r) => r.trim()).filter(Boolean);
   const kubeFramework = await startKubeFramework({ client: new LocalClient(api.registry, "kubernetes-framework"), scheduler: rm.master.scheduler, log: log.child({ component: "kube-framework" }), ...(kubeRoles.length ? { roles: kubeRoles } : {}) });

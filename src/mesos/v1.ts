@@ -150,8 +150,22 @@ export interface CommandInfo {
   readonly user?: string;
 }
 
+/**
+ * Mesos' NetworkInfo: the network a container joins. ip_addresses[].ip_address is the
+ * address the framework requests (the agent validates it; absent: the agent picks one);
+ * port_mappings forward a host port of the agent to a port of the container.
+ */
+export interface NetworkInfo {
+  readonly name?: string;
+  readonly ip_addresses?: readonly { readonly protocol?: "IPv4" | "IPv6"; readonly ip_address?: string }[];
+  readonly port_mappings?: readonly { readonly host_port: number; readonly container_port: number; readonly protocol?: string }[];
+  readonly labels?: Labels;
+}
+
 export interface ContainerInfo {
   readonly type: "DOCKER" | "MESOS";
+  /** A container with network_infos gets its own network namespace where the agent runs a pod network; without, it shares the host's. */
+  readonly network_infos?: readonly NetworkInfo[];
   readonly mesos?: { readonly image?: { readonly type: "APPC" | "DOCKER"; readonly docker?: { readonly name: string } } };
   readonly docker?: { readonly image: string };
   readonly volumes?: readonly { readonly container_path: string; readonly host_path?: string; readonly mode: "RW" | "RO" }[];
@@ -265,6 +279,8 @@ export interface ExecutorInfo {
   readonly resources?: readonly Resource[];
   readonly name?: string;
   readonly labels?: Labels;
+  /** For a task group: the container every task of the group shares (its network_infos: the group's network). */
+  readonly container?: ContainerInfo;
 }
 
 export interface TaskGroupInfo {
@@ -338,7 +354,8 @@ export interface TaskStatus {
   readonly uuid?: string;
   readonly healthy?: boolean;
   readonly labels?: Labels;
-  readonly container_status?: { readonly network_infos?: readonly { readonly ip_addresses?: readonly { readonly ip_address?: string }[] }[]; readonly executor_pid?: number };
+  /** network_infos: the addresses the container got (its network namespace's), as Mesos reports them. */
+  readonly container_status?: { readonly network_infos?: readonly NetworkInfo[]; readonly executor_pid?: number };
   /** Not in Mesos: the exit code of a finished or failed command. */
   readonly exit_code?: number;
   /** Not in Mesos: how often the agent restarted the task's process (TaskRuntime.restart_policy). */

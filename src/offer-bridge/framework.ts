@@ -16,7 +16,8 @@ import { callbackSink, type EventSink, type SchedulerApi } from "../mesos/link.j
 import type { FrameworkInfo, Offer, OfferOperation, SchedulerCall, SchedulerEvent, TaskStatus } from "../mesos/v1.js";
 import type { Logger } from "../util/log.js";
 import { BUILTIN_IMAGES, type ImageCatalog } from "./images.js";
-import { NodeMirror, reservedRolesOf, type AgentSeen } from "./nodes.js";
+import { NodeMirror, podNetworkOf, reservedRolesOf, type AgentSeen } from "./nodes.js";
+import { inCidr, PodIPs } from "./pod-ips.js";
 import { decide, fits, take, type Amounts, type Free, type Needs } from "./placement.js";
 import { SchedulingQueue, type QueuedPod } from "./queue.js";
 import { SnapshotSync } from "./snapshot-sync.js";
@@ -129,6 +130,8 @@ class Framework implements KubeFramework {
   private readonly launched = new Map<string, string>();
   /** Pod uid -> why it cannot run (it is bound but not launched). */
   private readonly blocked = new Map<string, { reason: string; message: string; agentId: string }>();
+  /** Pod IPs on bridge-networked agents. */
+  private readonly podIPs = new PodIPs();
   private lastRevive = 0;
   private reviveTimer: NodeJS.Timeout | undefined;
   private cycleRunning = false;
@@ -150,10 +153,15 @@ class Framework implements KubeFramework {
       statefulsets: inf("apps", "v1", "statefulsets"),
     };
     const byKind: Record<string, Informer<KubeObject>> = { ReplicaSet: this.extra.replicasets, ReplicationController: this.extra.replicationcontrollers, StatefulSet: this.extra.statefulsets };
-    this.sync = new SnapshotSync({
-      services: (ns) => this.extra.services.list().filter((s) => s.metadata?.namespace === ns),
-      controller: (kind, ns, name) => byKind[kind]?.get(`${ns}/${name}`),
-    });
+    // containerPorts are host ports only on host-networked agents: the offers' ports account for them there
+    // (needsFor), so kube-scheduler's NodePorts filter sees hostPorts only.
+    this.sync = new SnapshotSync(
+      {
+        services: (ns) => this.extra.services.list().filter((s) => s.metadata?.namespace === ns),
+        controller: (kind, ns, name) => byKind[kind]?.get(`${ns}/${name}`),
+      },
+      { hostNetwork: false },
+    );
     this.queue = new SchedulingQueue({ ...(opts.podInitialBackoffMs ? { initialBackoffMs: opts.podInitialBackoffMs } : {}), ...(opts.podMaxBackoffMs ? { maxBackoffMs: opts.podMaxBackoffMs } : {}) });
     this.images = opts.images ?? BUILTIN_IMAGES;
     this.log = opts.log;
@@ -424,6 +432,10 @@ class Framework implements KubeFramework {
       ...(o.url?.address?.port ? { port: o.url.address.port } : {}),
       attributes: o.attributes ?? [],
       reservedRoles: reservedRolesOf(o.resources),
+      ...(() => {
+        const n = podNetworkOf(o.attributes ?? []);
+        return { podNetwork: n.mode, ...(n.cidr ? { podCidr: n.cidr } : {}) };
+      })(),
       ...(o.domain?.fault_domain ? { domain: { zone: o.domain.fault_domain.zone.name ?? o.domain.fault_domain.zone.value, region: o.domain.fault_domain.region.name ?? o.domain.fault_domain.region.value } } : {}),
     };
     const total = this.heldOn(agent.agentId);
@@ -446,6 +458,37 @@ class Framework implements KubeFramework {
   /** The role whose resources a pod uses: its berth.io/role annotation, else the default role. */
   private podRole(p: Pod): string {
     return p.metadata?.annotations?.[ROLE_ANNOTATION] || this.role;
+  }
+
+  /** Whether the pod runs on its agent's host network: a host-mode agent, or spec.hostNetwork. */
+  private hostNetworked(p: Pod, agentId: string | undefined): boolean {
+    if (p.spec?.hostNetwork) return true;
+    const a = agentId ? this.mirror.agent(agentId) : undefined;
+    return !a || a.podNetwork !== "bridge" || !a.podCidr;
+  }
+
+  /** Addresses of the CIDR that pods on the node hold by their status (they survive a framework restart there). */
+  private ipsInUse(node: string, cidr: string, except: string): string[] {
+    const out: string[] = [];
+    for (const p of this.pods.list()) {
+      if (p.spec?.nodeName !== node || p.metadata?.uid === except || !isActive(p)) continue;
+      const ip = p.status?.podIP;
+      if (ip && inCidr(cidr, ip)) out.push(ip);
+    }
+    return out;
+  }
+
+  /** The pod's IP: its own network's address, else (host networking) its agent's. */
+  private podIPOf(p: Pod, agentId: string): string {
+    const hostIP = this.mirror.agent(agentId)?.ip ?? "127.0.0.1";
+    const uid = p.metadata?.uid ?? "";
+    const known = this.podIPs.get(uid);
+    if (known) return known;
+    // After a restart, before its agent reported again: what the pod's status says, if it is not the host's.
+    const st = p.status?.podIP;
+    const cidr = this.mirror.agent(agentId)?.podCidr;
+    if (st && cidr && !p.spec?.hostNetwork && inCidr(cidr, st)) return st;
+    return hostIP;
   }
 
   /** What this framework's live tasks use on an agent. */
@@ -530,7 +573,10 @@ class Framework implements KubeFramework {
       else this.kill(t, 0);
     }
     for (const a of agents) this.releaseSandbox(a, p);
-    if (![...this.tasks.values()].some((t) => t.podUid === uid)) this.launched.delete(uid);
+    if (![...this.tasks.values()].some((t) => t.podUid === uid)) {
+      this.launched.delete(uid);
+      this.podIPs.release(uid);
+    }
   }
 
   /** New work and no offers at hand: REVIVE (clearing earlier declines' filters), once per burst of pods. */
@@ -598,7 +644,7 @@ class Framework implements KubeFramework {
       if (!name || !this.isPending(pod)) continue;
       const role = this.podRole(pod);
       const free = offeredByRole.get(role)?.get(name);
-      const needs = needsOf(pod);
+      const needs = needsOf(pod, this.hostNetworked(pod, agentOf.get(name)));
       if (!free || !fits(free, needs)) continue;
       take(free, needs);
       plans.push({ pod, node: name, agentId: agentOf.get(name)!, role });
@@ -617,10 +663,10 @@ class Framework implements KubeFramework {
         continue;
       }
       const info = this.sync.podInfo(pod);
-      const needs = needsOf(pod);
-      const d = decide(info, needs, this.sync.snapshot, offered);
+      const needsFor = (node: string) => needsOf(pod, this.hostNetworked(pod, agentOf.get(node)));
+      const d = decide(info, needsFor, this.sync.snapshot, offered);
       if ("node" in d) {
-        take(offered.get(d.node)!, needs);
+        take(offered.get(d.node)!, needsFor(d.node));
         this.sync.assume(pod, info, d.node);
         this.queue.done(q.key);
         plans.push({ pod, node: d.node, agentId: agentOf.get(d.node)!, role });
@@ -640,9 +686,20 @@ class Framework implements KubeFramework {
         continue;
       }
       const uid = pod.metadata?.uid ?? "";
-      const hostIP = this.mirror.agent(agentId)?.ip ?? "127.0.0.1";
+      const agent = this.mirror.agent(agentId);
+      const hostIP = agent?.ip ?? "127.0.0.1";
+      let podIP = hostIP;
+      if (!this.hostNetworked(pod, agentId) && agent?.podCidr) {
+        try {
+          podIP = this.podIPs.assign(uid, node, agent.podCidr, this.ipsInUse(node, agent.podCidr, uid));
+        } catch (e) {
+          this.blocked.set(uid, { reason: "ContainerCreating", message: `Failed to create pod sandbox: ${e instanceof Error ? e.message : String(e)}`, agentId });
+          this.statusQueue.add(podKey(pod));
+          continue;
+        }
+      }
       // Env, ConfigMap/Secret/downward-API files and probes are rendered here (DESIGN.md decision 10).
-      const group = await podTaskGroup(pod, agentId, this.fwId!, this.images, { client: this.opts.client, nodeName: node, hostIP, podIP: hostIP });
+      const group = await podTaskGroup(pod, agentId, this.fwId!, this.images, { client: this.opts.client, nodeName: node, hostIP, podIP }, podIP !== hostIP ? { ip: podIP } : undefined);
       if (!group.ok) {
         this.blocked.set(uid, { reason: group.reason, message: group.message, agentId });
         this.kubeletEvents.event(pod, "Warning", "Failed", group.message);
@@ -762,6 +819,12 @@ class Framework implements KubeFramework {
     };
     this.tasks.set(id, rec);
     if (agentId && !isTerminal(s.state)) this.launched.set(parsed.uid, agentId);
+    // The address the agent gave the pod's network (Mesos reports it per task).
+    const reported = s.container_status?.network_infos?.[0]?.ip_addresses?.[0]?.ip_address;
+    const node = agentId ? this.mirror.nodeName(agentId) : undefined;
+    if (reported && node && !isTerminal(s.state)) this.podIPs.note(parsed.uid, node, reported);
+    // Every container ended: the agent freed the pod's address (its status keeps showing it, as kubelet's does).
+    if (isTerminal(s.state) && ![...this.tasks.values()].some((t) => t.podUid === parsed.uid && !isTerminal(t.state))) this.podIPs.release(parsed.uid);
     const pod = this.podByUid(key, parsed.uid);
     if (s.state === "TASK_RUNNING" && prev?.state !== "TASK_RUNNING" && pod && prev) this.kubeletEvents.event(pod, "Normal", "Started", `Started container ${parsed.container}`);
     if (pod && s.backoff && !prev?.runtime?.backoff) this.kubeletEvents.event(pod, "Warning", "BackOff", `Back-off restarting failed container ${parsed.container} in pod ${parsed.pod}_${parsed.namespace}(${parsed.uid})`);
@@ -770,6 +833,7 @@ class Framework implements KubeFramework {
       this.log.info("launch dropped, the pod goes back to the queue", { task: id, message: s.message });
       for (const [tid, t] of this.tasks) if (t.podUid === parsed.uid) this.tasks.delete(tid);
       this.launched.delete(parsed.uid);
+      this.podIPs.release(parsed.uid);
       this.kick();
       return;
     }
@@ -847,6 +911,7 @@ class Framework implements KubeFramework {
       for (const t of mine) this.tasks.delete(t.taskId);
       this.launched.delete(uid);
       this.blocked.delete(uid);
+      this.podIPs.release(uid);
       return;
     }
     const blocked = this.blocked.get(uid);
@@ -856,6 +921,7 @@ class Framework implements KubeFramework {
       pod,
       tasks: new Map(mine.map((t) => [t.container, t])),
       hostIP: this.mirror.agent(agentId)?.ip ?? "127.0.0.1",
+      podIP: this.podIPOf(pod, agentId),
       ...(blocked ? { blocked } : {}),
       now: new Date(),
     });
@@ -889,9 +955,9 @@ function addScalars(a: Free, o: Offer): void {
   }
 }
 
-/** What a pod asks of an agent: its task group's scalars and, in host networking, its ports. */
-function needsOf(pod: Pod): Needs {
-  return { ...podResources(pod), ports: podHostPorts(pod) };
+/** What a pod asks of an agent: its task group's scalars and its ports (containerPorts too in host networking). */
+function needsOf(pod: Pod, hostNetworked: boolean): Needs {
+  return { ...podResources(pod), ports: podHostPorts(pod, !hostNetworked) };
 }
 
 /** Whether every field of b is already in a (key order and null/absent aside): no write needed. */

@@ -28,12 +28,24 @@ import { LEASES, NODES, rfc3339, type NodeObj } from "./types.js";
 
 export const AGENT_ID_ANNOTATION = "berth.io/agent-id";
 /**
- * Node annotation: the pod network of the agent. "host": pods run as host processes with
- * the agent's IP, and every containerPort/hostPort is a `ports` resource of the agent (a
- * per-pod network namespace on a bridge is not supported yet).
+ * Node annotation (and label, from the agent's attribute): the pod network of the agent.
+ * "bridge": each pod has its own network namespace and an IP from the Node's
+ * spec.podCIDR, so containerPorts cost nothing; only hostPorts are `ports` resources.
+ * "host": pods run as host processes with the agent's IP, and every containerPort/hostPort
+ * is a `ports` resource of the agent.
  */
 export const POD_NETWORK_ANNOTATION = "berth.io/pod-network";
-export const POD_NETWORK = "host";
+/** The agent attributes that say it (src/agents/agent.ts sets them). */
+export const POD_NETWORK_ATTRIBUTE = "pod-network";
+export const POD_CIDR_ATTRIBUTE = "pod-cidr";
+export type PodNetwork = "bridge" | "host";
+
+/** An agent's pod network from its attributes: bridge only with a pod CIDR; anything else (older agents) is host. */
+export function podNetworkOf(attributes: readonly Attribute[]): { mode: PodNetwork; cidr?: string } {
+  const mode = attributes.find((a) => a.name === POD_NETWORK_ATTRIBUTE)?.text?.value;
+  const cidr = attributes.find((a) => a.name === POD_CIDR_ATTRIBUTE)?.text?.value;
+  return mode === "bridge" && cidr ? { mode, cidr } : { mode: "host" };
+}
 export const MAX_PODS = 110;
 const LEASE_DURATION_SECONDS = 40;
 const KUBELET_VERSION = "v1.35.0-berth";
@@ -49,6 +61,9 @@ export interface AgentSeen {
   readonly domain?: { readonly zone?: string; readonly region?: string };
   /** Roles its offered resources are reserved for (innermost reservation). */
   readonly reservedRoles?: readonly string[];
+  /** How its pods are networked, and the pod CIDR in bridge mode (from its attributes). */
+  readonly podNetwork: PodNetwork;
+  readonly podCidr?: string;
 }
 
 /** The roles resources are reserved for (innermost reservation), sorted. */
@@ -135,9 +150,9 @@ export class NodeMirror {
       this.byAgent.set(agent.agentId, m);
       this.log.info("agent mirrored as a node", { agent: agent.agentId, node: name });
     } else {
-      // A restarted agent may serve on another address or port: the Node must follow; reserved roles accumulate.
+      // A restarted agent may serve on another address, port or network: the Node must follow; reserved roles accumulate.
       const roles = [...new Set([...(m.agent.reservedRoles ?? []), ...(agent.reservedRoles ?? [])])].sort();
-      if (m.agent.ip !== agent.ip || m.agent.port !== agent.port || roles.length !== (m.agent.reservedRoles ?? []).length) {
+      if (m.agent.ip !== agent.ip || m.agent.port !== agent.port || m.agent.podNetwork !== agent.podNetwork || m.agent.podCidr !== agent.podCidr || roles.length !== (m.agent.reservedRoles ?? []).length) {
         m.agent = { ...agent, reservedRoles: roles };
         m.written = "";
       }
@@ -197,8 +212,8 @@ export class NodeMirror {
       await this.client.create<NodeObj>(NODES, "", {
         apiVersion: "v1",
         kind: "Node",
-        metadata: { name: m.name, labels: nodeLabels(m.agent, m.name), annotations: { [AGENT_ID_ANNOTATION]: m.agent.agentId, [POD_NETWORK_ANNOTATION]: POD_NETWORK, "node.alpha.kubernetes.io/ttl": "0" } },
-        spec: {},
+        metadata: { name: m.name, labels: nodeLabels(m.agent, m.name), annotations: { [AGENT_ID_ANNOTATION]: m.agent.agentId, [POD_NETWORK_ANNOTATION]: m.agent.podNetwork, "node.alpha.kubernetes.io/ttl": "0" } },
+        spec: podCidrSpec(m.agent),
         status,
       });
       await this.renewLease(m);
@@ -211,7 +226,9 @@ export class NodeMirror {
       if (prev?.status === c.status && prev.lastTransitionTime) c.lastTransitionTime = prev.lastTransitionTime;
     }
     // Labels and annotation of this agent (others, set by users, stay); then the status.
-    await this.client.patch(NODES, "", m.name, "merge", { metadata: { labels: nodeLabels(m.agent, m.name), annotations: { [AGENT_ID_ANNOTATION]: m.agent.agentId, [POD_NETWORK_ANNOTATION]: POD_NETWORK } } });
+    // spec.podCIDR is set once (the API refuses to change it, as upstream): a Node whose agent moved to another CIDR keeps the old value.
+    const spec = !node.spec?.podCIDR && m.agent.podCidr ? { spec: podCidrSpec(m.agent) } : {};
+    await this.client.patch(NODES, "", m.name, "merge", { metadata: { labels: nodeLabels(m.agent, m.name), annotations: { [AGENT_ID_ANNOTATION]: m.agent.agentId, [POD_NETWORK_ANNOTATION]: m.agent.podNetwork } }, ...spec });
     await this.client.patch(NODES, "", m.name, "merge", { status }, { subresource: "status" });
   }
 
@@ -248,6 +265,10 @@ export class NodeMirror {
       });
     }
   }
+}
+
+function podCidrSpec(agent: AgentSeen): { podCIDR?: string; podCIDRs?: string[] } {
+  return agent.podNetwork === "bridge" && agent.podCidr ? { podCIDR: agent.podCidr, podCIDRs: [agent.podCidr] } : {};
 }
 
 /** A DNS-1123 subdomain made of s (lowercase, invalid characters as "-"). */

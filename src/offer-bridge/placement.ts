@@ -99,10 +99,13 @@ export type Decision =
  * Schedule one pod: `offered` is what the held offers leave free per node name (the caller
  * subtracts each placement before the next pod).
  */
-export function decide(info: PodInfo, needs: Needs, snap: NodeSnapshot, offered: ReadonlyMap<string, Free>, opts: ScheduleOptions = {}): Decision {
+export function decide(info: PodInfo, needsOrFor: Needs | ((node: string) => Needs), snap: NodeSnapshot, offered: ReadonlyMap<string, Free>, opts: ScheduleOptions = {}): Decision {
+  // What the pod needs may depend on the node (its containerPorts are ports only on host-networked agents).
+  const needsFor = typeof needsOrFor === "function" ? needsOrFor : () => needsOrFor;
   const offerFilter = (_p: PodInfo, node: { name: string }): Status | null => {
     const free = offered.get(node.name);
     if (!free) return NONE_OFFERED;
+    const needs = needsFor(node.name);
     if (needs.cpus > free.cpus + EPS) return INSUFFICIENT.cpus;
     if (needs.mem > free.mem + EPS) return INSUFFICIENT.mem;
     if (needs.disk > free.disk + EPS) return INSUFFICIENT.disk;

@@ -31,6 +31,8 @@ export interface PodStatusInput {
   /** Tasks by container name (absent: not launched, or unknown). */
   readonly tasks: ReadonlyMap<string, TaskView>;
   readonly hostIP: string;
+  /** The pod's own address (its network namespace's); default hostIP (host networking). */
+  readonly podIP?: string;
   /** Set when the pod cannot run at all (image, config): every container waits with it. */
   readonly blocked?: { readonly reason: string; readonly message: string };
   readonly now: Date;
@@ -209,9 +211,9 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
     containerStatuses: statuses,
     hostIP: input.hostIP,
     hostIPs: [{ ip: input.hostIP }],
-    // Host networking: the pod's address is its agent's.
-    podIP: input.hostIP,
-    podIPs: [{ ip: input.hostIP }],
+    // Its own network's address, or (host networking) its agent's.
+    podIP: input.podIP ?? input.hostIP,
+    podIPs: [{ ip: input.podIP ?? input.hostIP }],
     startTime: old?.startTime ?? now,
     ...(old?.qosClass ? { qosClass: old.qosClass } : {}),
   };

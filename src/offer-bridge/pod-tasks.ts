@@ -117,15 +117,16 @@ function round(v: number): number {
   return Math.round(v * 1000) / 1000;
 }
 
-// ---- ports (host networking: a declared port is a resource of the agent) ---------------
+// ---- ports (a port of the agent is a resource) -----------------------------------------
 
 /**
- * The ports a container holds on its agent in host networking mode: every declared
- * containerPort (the process binds it on the host) and every hostPort, each once per pod
- * (a port two containers of one pod declare goes to the first). Mesos semantics: a port is
- * a `ports` RANGES resource of the task that binds it.
+ * The ports a container holds on its agent: every hostPort and, in host networking mode,
+ * every declared containerPort (the process binds it on the host); each once per pod (a
+ * port two containers of one pod declare goes to the first). Mesos semantics: a port is a
+ * `ports` RANGES resource of the task that binds it. With its own network (hostPortsOnly)
+ * a pod's containerPorts are its own and cost nothing.
  */
-export function containerHostPorts(pod: Pod): Map<string, number[]> {
+export function containerHostPorts(pod: Pod, hostPortsOnly = false): Map<string, number[]> {
   const seen = new Set<number>();
   const out = new Map<string, number[]>();
   // Containers first: a port an init container shares with a container stays held after the init task ends.
@@ -133,7 +134,7 @@ export function containerHostPorts(pod: Pod): Map<string, number[]> {
   for (const c of all) {
     const mine: number[] = [];
     for (const p of c.ports ?? []) {
-      for (const n of [p.containerPort, p.hostPort]) {
+      for (const n of hostPortsOnly ? [p.hostPort] : [p.containerPort, p.hostPort]) {
         if (!n || n <= 0 || n > 65535 || seen.has(n)) continue;
         seen.add(n);
         mine.push(n);
@@ -145,8 +146,22 @@ export function containerHostPorts(pod: Pod): Map<string, number[]> {
 }
 
 /** Every port the pod holds on its agent (sorted). */
-export function podHostPorts(pod: Pod): number[] {
-  return [...containerHostPorts(pod).values()].flat().sort((a, b) => a - b);
+export function podHostPorts(pod: Pod, hostPortsOnly = false): number[] {
+  return [...containerHostPorts(pod, hostPortsOnly).values()].flat().sort((a, b) => a - b);
+}
+
+/** Mesos port mappings of a pod with its own network: each hostPort forwards to its containerPort at the pod IP. */
+export function portMappings(pod: Pod): { host_port: number; container_port: number; protocol: string }[] {
+  const out: { host_port: number; container_port: number; protocol: string }[] = [];
+  const seen = new Set<number>();
+  for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
+    for (const p of c.ports ?? []) {
+      if (!p.hostPort || seen.has(p.hostPort)) continue;
+      seen.add(p.hostPort);
+      out.push({ host_port: p.hostPort, container_port: p.containerPort, protocol: (p.protocol ?? "TCP").toLowerCase() });
+    }
+  }
+  return out;
 }
 
 /** A `ports` RANGES resource for these ports (adjacent ones coalesced). */
@@ -170,13 +185,16 @@ export type PodLaunch = { readonly ok: true; readonly executor: ExecutorInfo; re
  * Init containers become init tasks (run in order, each to success, before the rest);
  * restartable init containers (sidecars) start with the containers.
  */
-export async function podTaskGroup(pod: Pod, agentId: string, frameworkId: string, catalog: ImageCatalog, ctx: RenderContext): Promise<PodLaunch> {
+export async function podTaskGroup(pod: Pod, agentId: string, frameworkId: string, catalog: ImageCatalog, ctx: RenderContext, network?: { readonly ip: string }): Promise<PodLaunch> {
   const m = pod.metadata ?? {};
+  const mappings = network ? portMappings(pod) : [];
   const executor: ExecutorInfo = {
     type: "DEFAULT",
     executor_id: { value: executorIdOf(pod) },
     framework_id: { value: frameworkId },
     name: `pod ${m.namespace}/${m.name}`,
+    // Its own network: the IP the framework picked from the node's pod CIDR, hostPorts forwarded to it.
+    ...(network ? { container: { type: "MESOS" as const, network_infos: [{ ip_addresses: [{ protocol: "IPv4" as const, ip_address: network.ip }], ...(mappings.length ? { port_mappings: mappings } : {}) }] } } : {}),
   };
   const grace = pod.spec?.terminationGracePeriodSeconds ?? 30;
   const policy = pod.spec?.restartPolicy ?? "Always";
@@ -196,7 +214,7 @@ export async function podTaskGroup(pod: Pod, agentId: string, frameworkId: strin
   // Sidecars start with the containers: after the init tasks in group order.
   entries.sort((a, b) => Number(b.init) - Number(a.init));
 
-  const ports = containerHostPorts(pod);
+  const ports = containerHostPorts(pod, network !== undefined);
   const tasks: TaskInfo[] = [];
   for (const { c, init, res } of entries) {
     const argv = containerArgv(c, catalog);

@@ -43,7 +43,7 @@ export function testLogger(role: string): Logger {
 const scalar = (name: string, value: number): Resource => ({ name, type: "SCALAR", scalar: { value } });
 
 /** ports: the agent's ports resource (default [1024-32767], as `berth up`'s local agent). */
-export async function startCluster(opts: { cpus?: number; mem?: number; ports?: { begin: number; end: number }[]; framework?: Partial<KubeFrameworkOptions>; attributes?: Attribute[]; extraResources?: Resource[] } = {}): Promise<TestCluster> {
+export async function startCluster(opts: { cpus?: number; mem?: number; ports?: { begin: number; end: number }[]; framework?: Partial<KubeFrameworkOptions>; attributes?: Attribute[]; extraResources?: Resource[]; podNetwork?: "bridge" | "host" } = {}): Promise<TestCluster> {
   const log = testLogger("offer-bridge-test");
   const registry = new Registry(new MemoryStore());
   await bootstrapApiObjects(registry, { host: "127.0.0.1", port: 6443 });
@@ -58,6 +58,7 @@ export async function startCluster(opts: { cpus?: number; mem?: number; ports?: 
     resources: [scalar("cpus", opts.cpus ?? 2), scalar("mem", opts.mem ?? 2048), scalar("disk", 4096), { name: "ports", type: "RANGES", ranges: { range: opts.ports ?? [{ begin: 1024, end: 32767 }] } }, ...(opts.extraResources ?? [])],
     ...(opts.attributes ? { attributes: opts.attributes } : {}),
     cgroupRoot: false,
+    ...(opts.podNetwork ? { podNetwork: opts.podNetwork } : {}),
   });
   await agent.registered;
   const fwOpts: KubeFrameworkOptions = { client: new LocalClient(registry, "kubernetes-framework"), scheduler: rm.master.scheduler, log: log.child({ component: "kube-framework" }), reconcileSettleMs: 300, ...opts.framework };

@@ -8,7 +8,7 @@ import { nodeLabels, reservedRolesOf, type AgentSeen } from "../../src/offer-bri
 import { startCluster, eventually, pod, getPod, NODES, PODS, type TestCluster } from "./helpers.js";
 
 describe("offer-bridge: agent attributes and roles as Node labels", () => {
-  const agent = (extra: Partial<AgentSeen>): AgentSeen => ({ agentId: "a1", hostname: "h", ip: "10.0.0.1", attributes: [], ...extra });
+  const agent = (extra: Partial<AgentSeen>): AgentSeen => ({ agentId: "a1", hostname: "h", ip: "10.0.0.1", attributes: [], podNetwork: "host", ...extra });
 
   it("maps text, scalar, set and ranges attributes; skips values a label cannot hold", () => {
     const l = nodeLabels(

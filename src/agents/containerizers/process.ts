@@ -24,6 +24,7 @@ import { cgroupPids, createTaskCgroup, detectCgroups, maxMemoryUsed, oomKills, p
 import { isAlive, killGroup, procStat } from "./proc.js";
 import type { Container, ContainerExit, ContainerState, Containerizer, LaunchHooks, LaunchSpec } from "./types.js";
 import { mountEnv, workingDir } from "../runtime/sandbox.js";
+import { inNetns } from "../network/ip.js";
 
 const WRAPPER = [
   'exit_file=$1; cgroups=$2; shift 2',
@@ -71,7 +72,9 @@ export class ProcessContainerizer implements Containerizer {
     const out = openSync(join(spec.sandbox, "stdout"), "a");
     const err = openSync(join(spec.sandbox, "stderr"), "a");
     try {
-      const child = spawn("/bin/sh", ["-c", WRAPPER, "berth-task", join(spec.sandbox, EXIT_STATUS_FILE), (cgroup?.procs ?? []).join(" "), ...cmd], {
+      // In a pod network, nsenter joins the group's namespace and execs the wrapper (same pid).
+      const argv = [...(spec.netns ? inNetns(spec.netns) : []), "/bin/sh", "-c", WRAPPER, "berth-task", join(spec.sandbox, EXIT_STATUS_FILE), (cgroup?.procs ?? []).join(" "), ...cmd];
+      const child = spawn(argv[0]!, argv.slice(1), {
         cwd: workingDir(spec.sandbox, spec.task.runtime),
         env: environment(spec),
         detached: true,

@@ -16,6 +16,10 @@ export interface LaunchSpec {
   readonly task: TaskInfo;
   /** The task's sandbox directory, created by the agent before launch. */
   readonly sandbox: string;
+  /** The named network namespace the task runs in (its group's pod network); absent: the host's. */
+  readonly netns?: string;
+  /** The task's IP in that namespace. */
+  readonly podIp?: string;
 }
 
 /** What the agent checkpoints about a running container so it can re-attach after a restart. */

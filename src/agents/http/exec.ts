@@ -12,6 +12,7 @@ import { existsSync, readFileSync, readlinkSync } from "node:fs";
 import { constants as osConstants } from "node:os";
 import type { TaskHandle } from "./types.js";
 import { ChannelConn, exitStatus, failure, STDERR, STDOUT, success } from "./channels.js";
+import { inNetns } from "../network/ip.js";
 
 export interface StreamFlags {
   readonly stdin: boolean;
@@ -61,6 +62,8 @@ function spawnFor(task: TaskHandle, argv: readonly string[], flags: StreamFlags)
     cmd = ["script", "-q", "-f", "-e", "-c", argv.map(shellQuote).join(" "), "/dev/null"];
   }
   if (task.cgroupProcs?.length) cmd = ["/bin/sh", "-c", CGROUP_JOIN, "berth-exec", task.cgroupProcs.join(" "), ...cmd];
+  // Beside the container means in its network namespace too (kubectl exec ... curl localhost:port).
+  if (task.netns) cmd = [...inNetns(task.netns), ...cmd];
   return spawn(cmd[0]!, cmd.slice(1), {
     cwd: existsSync(task.sandbox) ? task.sandbox : "/",
     env,

@@ -14,6 +14,8 @@ export interface TaskHandle {
   readonly pid?: number;
   /** cgroup.procs files of the task's cgroup, when it has one: exec'd processes join it too. */
   readonly cgroupProcs?: readonly string[];
+  /** The task's network namespace, when it has its own: exec runs and port-forward connects inside it. */
+  readonly netns?: string;
   /** False once the task reached a terminal state (or never got a process). */
   running(): boolean;
   /**

@@ -1,18 +1,24 @@
 /**
  * Running a probe or hook handler once (kubelet's pkg/kubelet/prober and lifecycle):
- * exec runs argv in the task's working directory with its environment (success: exit 0);
- * http GETs 127.0.0.1:<port> (tasks share the host network; success: 200 <= status < 400);
- * tcp succeeds once a connection opens. Each is bounded by a timeout.
+ * exec runs argv in the task's working directory with its environment, inside its network
+ * namespace if it has one (success: exit 0); http GETs <host>:<port> — the pod IP in a pod
+ * network, as kubelet probes the pod IP, else 127.0.0.1 (host networking; success: 200 <=
+ * status < 400); tcp succeeds once a connection opens. Each is bounded by a timeout.
  */
 import { spawn } from "node:child_process";
 import http from "node:http";
 import https from "node:https";
 import { connect } from "node:net";
 import type { RuntimeHandler } from "../../mesos/v1.js";
+import { inNetns } from "../network/ip.js";
 
 export interface HandlerContext {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  /** The task's network namespace: exec handlers run inside it. */
+  readonly netns?: string;
+  /** Where http and tcp handlers connect (default 127.0.0.1). */
+  readonly host?: string;
 }
 
 export interface HandlerResult {
@@ -25,8 +31,9 @@ const MAX_OUTPUT = 10 * 1024;
 
 export function runHandler(h: RuntimeHandler, ctx: HandlerContext, timeoutMs: number): Promise<HandlerResult> {
   if (h.exec) return runExec(h.exec.command, ctx, timeoutMs);
-  if (h.http) return runHttp(h.http, timeoutMs);
-  if (h.tcp) return runTcp(h.tcp.port, timeoutMs);
+  const host = ctx.host ?? "127.0.0.1";
+  if (h.http) return runHttp(h.http, host, timeoutMs);
+  if (h.tcp) return runTcp(h.tcp.port, host, timeoutMs);
   return Promise.resolve({ ok: false, output: "handler has no exec, http or tcp action" });
 }
 
@@ -41,7 +48,8 @@ function runExec(argv: readonly string[], ctx: HandlerContext, timeoutMs: number
       clearTimeout(timer);
       resolve(r);
     };
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: ctx.cwd, env: ctx.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const full = [...(ctx.netns ? inNetns(ctx.netns) : []), ...argv];
+    const child = spawn(full[0]!, full.slice(1), { cwd: ctx.cwd, env: ctx.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     const take = (d: Buffer) => {
       if (out.length < MAX_OUTPUT) out += d.toString();
     };
@@ -60,29 +68,29 @@ function runExec(argv: readonly string[], ctx: HandlerContext, timeoutMs: number
   });
 }
 
-function runHttp(h: NonNullable<RuntimeHandler["http"]>, timeoutMs: number): Promise<HandlerResult> {
+function runHttp(h: NonNullable<RuntimeHandler["http"]>, host: string, timeoutMs: number): Promise<HandlerResult> {
   return new Promise((resolve) => {
     const lib = h.scheme === "HTTPS" ? https : http;
     const headers: Record<string, string> = { "User-Agent": "kube-probe/1.35", Accept: "*/*" };
     for (const x of h.headers ?? []) headers[x.name] = x.value;
     const path = h.path ? (h.path.startsWith("/") ? h.path : `/${h.path}`) : "/";
-    const req = lib.request({ host: "127.0.0.1", port: h.port, path, method: "GET", headers, timeout: timeoutMs, ...(h.scheme === "HTTPS" ? { rejectUnauthorized: false } : {}) }, (res) => {
+    const req = lib.request({ host, port: h.port, path, method: "GET", headers, timeout: timeoutMs, ...(h.scheme === "HTTPS" ? { rejectUnauthorized: false } : {}) }, (res) => {
       const code = res.statusCode ?? 0;
       res.resume();
       resolve(code >= 200 && code < 400 ? { ok: true, output: "" } : { ok: false, output: `HTTP probe failed with statuscode: ${code}` });
     });
-    req.on("timeout", () => req.destroy(new Error(`Get "${h.scheme === "HTTPS" ? "https" : "http"}://127.0.0.1:${h.port}${path}": context deadline exceeded`)));
+    req.on("timeout", () => req.destroy(new Error(`Get "${h.scheme === "HTTPS" ? "https" : "http"}://${host}:${h.port}${path}": context deadline exceeded`)));
     req.on("error", (e) => resolve({ ok: false, output: e.message }));
     req.end();
   });
 }
 
-function runTcp(port: number, timeoutMs: number): Promise<HandlerResult> {
+function runTcp(port: number, host: string, timeoutMs: number): Promise<HandlerResult> {
   return new Promise((resolve) => {
-    const s = connect({ host: "127.0.0.1", port });
+    const s = connect({ host, port });
     const t = setTimeout(() => {
       s.destroy();
-      resolve({ ok: false, output: `dial tcp 127.0.0.1:${port}: i/o timeout` });
+      resolve({ ok: false, output: `dial tcp ${host}:${port}: i/o timeout` });
     }, timeoutMs);
     s.once("connect", () => {
       clearTimeout(t);
@@ -91,7 +99,7 @@ function runTcp(port: number, timeoutMs: number): Promise<HandlerResult> {
     });
     s.once("error", (e) => {
       clearTimeout(t);
-      resolve({ ok: false, output: `dial tcp 127.0.0.1:${port}: ${e.message}` });
+      resolve({ ok: false, output: `dial tcp ${host}:${port}: ${e.message}` });
     });
   });
 }
