@@ -168,7 +168,8 @@ class AgentImpl implements Agent {
   private sink: EventSink<AgentEvent> | undefined;
   private streamId: string | undefined;
   private buffered: AgentEvent[] = [];
-  private heartbeat: NodeJS.Timeout | undefined;
+  /** Heartbeats sit in the shared timer queue: thousands of simulated agents cost one Node timer, not one each. */
+  private heartbeat: TimerHandle | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private backoff: number;
   private containerApi: ContainerApi | undefined;
@@ -276,7 +277,7 @@ class AgentImpl implements Agent {
     this.gen++;
     await this.containerApi?.close();
     await this.proxy?.close();
-    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat?.cancel();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.updates.close();
     const exits: Promise<unknown>[] = [];
@@ -402,7 +403,7 @@ class AgentImpl implements Agent {
     this.gen++;
     this.streamId = undefined;
     this.updates.pause();
-    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat?.cancel();
     this.heartbeat = undefined;
     const delay = Math.round(this.backoff / 2 + (Math.random() * this.backoff) / 2);
     this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
@@ -455,12 +456,13 @@ class AgentImpl implements Agent {
         }
         this.backoff = this.opts.reconnectBackoffMs ?? 1000;
         this.log.info(e.type === "REGISTERED" ? "registered with master" : "re-registered with master", { agent_id: this.agentId });
-        if (this.heartbeat) clearInterval(this.heartbeat);
+        this.heartbeat?.cancel();
         const every = this.opts.heartbeatIntervalMs ?? (reg.heartbeat_interval_seconds > 0 ? reg.heartbeat_interval_seconds * 1000 : DEFAULT_HEARTBEAT_MS);
-        this.heartbeat = setInterval(() => {
+        const beat = () => {
+          this.heartbeat = this.timers.after(every, beat);
           this.call({ type: "HEARTBEAT", agent_id: { value: this.agentId! } }).catch((err: unknown) => this.log.debug("heartbeat failed", { error: String(err) }));
-        }, every);
-        this.heartbeat.unref();
+        };
+        this.heartbeat = this.timers.after(every, beat);
         this.updates.resume();
         this.resolveRegistered(this.agentId);
         return;

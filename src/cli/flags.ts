@@ -17,3 +17,10 @@ export function weightsFlag(value: string | undefined): Record<string, number> {
   }
   return weights;
 }
+
+/** A count or duration flag: a whole number >= 0. */
+export function wholeNumberFlag(name: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number >= 0: current value is ${value}`);
+  return n;
+}

@@ -4,6 +4,7 @@ import { up, UP_USAGE } from "./up.js";
 import { master, MASTER_USAGE } from "./master.js";
 import { agent, AGENT_USAGE } from "./agent.js";
 import { batchJob, BATCH_JOB_USAGE } from "./batch-job.js";
+import { simAgents, SIM_AGENTS_USAGE } from "./sim-agents.js";
 
 const USAGE = `Usage: berth <command> [flags]
 
@@ -11,6 +12,7 @@ Commands:
   up          start a one-machine cluster (API server, embedded store, master, local agent) and write a kubeconfig
   master      run a resource-manager master (Mesos v1 scheduler and operator HTTP APIs)
   agent       run an agent that offers this machine's resources to a master and runs tasks
+  sim-agents  run N simulated agents (nothing runs; for scale tests) against a master over HTTP
   batch-job   run N shell tasks on the pool as a Mesos v1 HTTP framework (an example batch framework)
 
 Run 'berth <command> --help' for a command's flags.
@@ -27,11 +29,13 @@ async function main(argv: string[]): Promise<void> {
       return agent(rest);
     case "batch-job":
       return batchJob(rest);
+    case "sim-agents":
+      return simAgents(rest);
     case undefined:
     case "help":
     case "--help":
     case "-h":
-      process.stdout.write([USAGE, UP_USAGE, MASTER_USAGE, AGENT_USAGE, BATCH_JOB_USAGE].join("\n"));
+      process.stdout.write([USAGE, UP_USAGE, MASTER_USAGE, AGENT_USAGE, SIM_AGENTS_USAGE, BATCH_JOB_USAGE].join("\n"));
       return;
     default:
       process.stderr.write(`berth: unknown command "${command}"\n\n${USAGE}`);

@@ -46,6 +46,8 @@ interface Mirrored {
   agent: AgentSeen;
   readonly name: string;
   capacity: Amounts;
+  /** Allocatable pods: the agent's "pods" scalar if it declares one, else kubelet's default maxPods. */
+  maxPods: number;
   /** The capacity last written to the Node ("" before the first write). */
   written: string;
   writing?: Promise<void>;
@@ -105,12 +107,13 @@ export class NodeMirror {
   }
 
   /** An agent was seen with `total` (offered + this framework's use): name it, and create or refresh its Node. */
-  observe(agent: AgentSeen, total: Amounts): string {
+  observe(agent: AgentSeen, total: Amounts, pods?: number): string {
+    const maxPods = pods !== undefined && pods >= 0 ? Math.floor(pods) : MAX_PODS;
     let m = this.byAgent.get(agent.agentId);
     if (!m) {
       let name = dnsName(agent.hostname);
       if (!name || [...this.byAgent.values()].some((o) => o.name === name)) name = dnsName(agent.agentId);
-      m = { agent, name, capacity: { ...total }, written: "" };
+      m = { agent, name, capacity: { ...total }, maxPods, written: "" };
       this.byAgent.set(agent.agentId, m);
       this.log.info("agent mirrored as a node", { agent: agent.agentId, node: name });
     } else {
@@ -120,8 +123,9 @@ export class NodeMirror {
         m.written = "";
       }
       m.capacity = { cpus: Math.max(m.capacity.cpus, total.cpus), mem: Math.max(m.capacity.mem, total.mem), disk: Math.max(m.capacity.disk, total.disk) };
+      m.maxPods = maxPods;
     }
-    if (JSON.stringify(m.capacity) !== m.written) this.write(m);
+    if (written(m) !== m.written) this.write(m);
     return m.name;
   }
 
@@ -151,7 +155,7 @@ export class NodeMirror {
       if (force) m.written = "";
       return;
     }
-    const snapshot = JSON.stringify(m.capacity);
+    const snapshot = written(m);
     m.writing = this.ensureNode(m)
       .then(() => {
         m.written = snapshot;
@@ -159,7 +163,7 @@ export class NodeMirror {
       .catch((e: unknown) => this.log.warn("could not write node", { node: m.name, err: e }))
       .finally(() => {
         m.writing = undefined;
-        if (JSON.stringify(m.capacity) !== m.written && m.written !== "") this.write(m);
+        if (written(m) !== m.written && m.written !== "") this.write(m);
       });
   }
 
@@ -263,9 +267,14 @@ export function nodeLabels(agent: AgentSeen, name: string): Record<string, strin
   return labels;
 }
 
+/** What the Node's status is written from (compared to skip writes that change nothing). */
+function written(m: Mirrored): string {
+  return JSON.stringify([m.capacity, m.maxPods]);
+}
+
 function nodeStatus(m: Mirrored, now: Date): Record<string, unknown> {
   const t = rfc3339(now);
-  const quantities = { cpu: formatCpu(m.capacity.cpus), memory: formatMebibytes(Math.floor(m.capacity.mem)), pods: String(MAX_PODS), "ephemeral-storage": formatMebibytes(Math.floor(m.capacity.disk)) };
+  const quantities = { cpu: formatCpu(m.capacity.cpus), memory: formatMebibytes(Math.floor(m.capacity.mem)), pods: String(m.maxPods), "ephemeral-storage": formatMebibytes(Math.floor(m.capacity.disk)) };
   const cond = (type: string, status: string, reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: t, lastTransitionTime: t });
   return {
     capacity: quantities,
