@@ -84,6 +84,9 @@ interface Row {
   readonly createToRunningMs: LatencySummary;
   readonly peakRssMiB: number;
   readonly peakHeapMiB: number;
+  /** CPU the process used in the measured phase (user + system): on a shared machine, pods per CPU-second is the steadier figure. */
+  readonly cpuSeconds: number;
+  readonly boundPerCpuSecond: number;
   readonly error?: string;
 }
 
@@ -180,6 +183,7 @@ async function runOne(): Promise<Row> {
   await w.ready;
 
   // Per-second samples of pods bound, from the first create.
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   const samples: number[] = [];
   let lastBound = 0;
@@ -223,6 +227,8 @@ async function runOne(): Promise<Row> {
   const want = (n: () => number) => until(() => n() >= nCreated, deadline, 50);
   const completed = !error && (apiOnly ? await want(() => nSeen) : (await want(() => nBound)) && (await want(() => nRunning)));
   clearInterval(sampler);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   let end = start;
   for (const t of apiOnly ? seen : bound) if (t > end) end = t;
   const seconds = (end - start) / 1000;
@@ -250,6 +256,8 @@ async function runOne(): Promise<Row> {
     createToRunningMs: lat(running),
     peakRssMiB: round(peakRss / 2 ** 20, 0),
     peakHeapMiB: round(peakHeap / 2 ** 20, 0),
+    cpuSeconds: round(cpuSeconds, 1),
+    boundPerCpuSecond: round(counted() / Math.max(cpuSeconds, 1e-3), 0),
     ...(error ? { error } : !completed ? { error: `deadline passed with ${nBound} bound and ${nRunning} running of ${nCreated}` } : {}),
   };
   await stopCluster();
@@ -282,15 +290,16 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
     "",
     `commit ${meta.commit}, ${meta.cpus} CPUs, ${meta.memGiB} GiB, node ${meta.node}${meta.quick ? " (quick)" : ""}.`,
     "One process per row holds the API server (memory store, real HTTP), master, Kubernetes framework and N simulated agents (4 cpu / 32 GiB / 110 pods); pods of 100m / 500Mi are created over HTTP and watched over HTTP.",
+    "The machine is shared (load from other work): CPU s is this process's user+system CPU in the measured phase, and bound per CPU s the steadier figure across runs.",
     "bound/s: pods bound per second seen on the watch, the average over the run and percentiles of per-second samples. create->Running: from sending the create to seeing phase Running.",
     "Baselines measured in the same run: `reference` (a tenth of the scale) and `api-ceiling` (the API alone, no framework or agents; its bound/s and create->bound columns are pods *seen* on the watch, the ceiling for any bound figure).",
     "For comparison only (not measured here): kube-scheduler's published SchedulingBasic at 5,000 nodes is ~270 pods/s (CI gate) to ~690 pods/s.",
     "",
-    "| row | nodes | pods | mode | done | bound/s avg | p50 | p90 | p99 | created/s | create->bound p50 ms | p99 ms | create->Running p50 ms | p99 ms | cluster start s | peak RSS MiB |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| row | nodes | pods | mode | done | bound/s avg | p50 | p90 | p99 | created/s | create->bound p50 ms | p99 ms | create->Running p50 ms | p99 ms | cluster start s | CPU s | bound per CPU s | peak RSS MiB |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows.map(
       (r) =>
-        `| ${r.label} | ${r.nodes} | ${r.pods} | ${r.mode} | ${r.completed ? "yes" : `no: ${r.error ?? ""}`} | ${r.boundPerSecond.average} | ${r.boundPerSecond.p50} | ${r.boundPerSecond.p90} | ${r.boundPerSecond.p99} | ${r.createdPerSecond} | ${r.createToBoundMs.p50} | ${r.createToBoundMs.p99} | ${r.createToRunningMs.p50} | ${r.createToRunningMs.p99} | ${r.clusterStartSeconds} | ${r.peakRssMiB} |`,
+        `| ${r.label} | ${r.nodes} | ${r.pods} | ${r.mode} | ${r.completed ? "yes" : `no: ${r.error ?? ""}`} | ${r.boundPerSecond.average} | ${r.boundPerSecond.p50} | ${r.boundPerSecond.p90} | ${r.boundPerSecond.p99} | ${r.createdPerSecond} | ${r.createToBoundMs.p50} | ${r.createToBoundMs.p99} | ${r.createToRunningMs.p50} | ${r.createToRunningMs.p99} | ${r.clusterStartSeconds} | ${r.cpuSeconds} | ${r.boundPerCpuSecond} | ${r.peakRssMiB} |`,
     ),
     "",
   ].join("\n");
