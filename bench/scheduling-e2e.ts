@@ -86,6 +86,9 @@ interface Row {
   readonly peakHeapMiB: number;
   /** CPU the process used in the measured phase (user + system): on a shared machine, pods per CPU-second is the steadier figure. */
   readonly cpuSeconds: number;
+  /** Store writes in the measured phase per pod created, and the resources they went to (what each pod costs the API). */
+  readonly writesPerPod: number;
+  readonly writesByResource: Record<string, number>;
   readonly boundPerCpuSecond: number;
   readonly error?: string;
 }
@@ -182,6 +185,15 @@ async function runOne(): Promise<Row> {
   });
   await w.ready;
 
+  // Every store write of the measured phase, by resource (/registry/<group>/<plural>/...).
+  const writes = new Map<string, number>();
+  const storeWatch = store.watch("/registry/", { fromRevision: store.currentRevision() }, (evs) => {
+    for (const e of evs) {
+      const parts = e.entry.key.split("/");
+      const res = `${parts[3] ?? "?"}${parts[2] && parts[2] !== "core" ? `.${parts[2]}` : ""}`;
+      writes.set(res, (writes.get(res) ?? 0) + 1);
+    }
+  });
   // Per-second samples of pods bound, from the first create.
   const cpu0 = process.cpuUsage();
   const start = performance.now();
@@ -229,6 +241,8 @@ async function runOne(): Promise<Row> {
   clearInterval(sampler);
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  storeWatch.stop();
+  const totalWrites = [...writes.values()].reduce((a, b) => a + b, 0);
   let end = start;
   for (const t of apiOnly ? seen : bound) if (t > end) end = t;
   const seconds = (end - start) / 1000;
@@ -258,6 +272,8 @@ async function runOne(): Promise<Row> {
     peakHeapMiB: round(peakHeap / 2 ** 20, 0),
     cpuSeconds: round(cpuSeconds, 1),
     boundPerCpuSecond: round(counted() / Math.max(cpuSeconds, 1e-3), 0),
+    writesPerPod: round(totalWrites / Math.max(nCreated, 1), 1),
+    writesByResource: Object.fromEntries([...writes].sort((a, b) => b[1] - a[1])),
     ...(error ? { error } : !completed ? { error: `deadline passed with ${nBound} bound and ${nRunning} running of ${nCreated}` } : {}),
   };
   await stopCluster();
@@ -295,12 +311,16 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
     "Baselines measured in the same run: `reference` (a tenth of the scale) and `api-ceiling` (the API alone, no framework or agents; its bound/s and create->bound columns are pods *seen* on the watch, the ceiling for any bound figure).",
     "For comparison only (not measured here): kube-scheduler's published SchedulingBasic at 5,000 nodes is ~270 pods/s (CI gate) to ~690 pods/s.",
     "",
-    "| row | nodes | pods | mode | done | bound/s avg | p50 | p90 | p99 | created/s | create->bound p50 ms | p99 ms | create->Running p50 ms | p99 ms | cluster start s | CPU s | bound per CPU s | peak RSS MiB |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| row | nodes | pods | mode | done | bound/s avg | p50 | p90 | p99 | created/s | create->bound p50 ms | p99 ms | create->Running p50 ms | p99 ms | cluster start s | CPU s | bound per CPU s | store writes per pod | peak RSS MiB |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows.map(
       (r) =>
-        `| ${r.label} | ${r.nodes} | ${r.pods} | ${r.mode} | ${r.completed ? "yes" : `no: ${r.error ?? ""}`} | ${r.boundPerSecond.average} | ${r.boundPerSecond.p50} | ${r.boundPerSecond.p90} | ${r.boundPerSecond.p99} | ${r.createdPerSecond} | ${r.createToBoundMs.p50} | ${r.createToBoundMs.p99} | ${r.createToRunningMs.p50} | ${r.createToRunningMs.p99} | ${r.clusterStartSeconds} | ${r.cpuSeconds} | ${r.boundPerCpuSecond} | ${r.peakRssMiB} |`,
+        `| ${r.label} | ${r.nodes} | ${r.pods} | ${r.mode} | ${r.completed ? "yes" : `no: ${r.error ?? ""}`} | ${r.boundPerSecond.average} | ${r.boundPerSecond.p50} | ${r.boundPerSecond.p90} | ${r.boundPerSecond.p99} | ${r.createdPerSecond} | ${r.createToBoundMs.p50} | ${r.createToBoundMs.p99} | ${r.createToRunningMs.p50} | ${r.createToRunningMs.p99} | ${r.clusterStartSeconds} | ${r.cpuSeconds} | ${r.boundPerCpuSecond} | ${r.writesPerPod} | ${r.peakRssMiB} |`,
     ),
+    "",
+    "Store writes in the measured phase, by resource:",
+    "",
+    ...rows.map((r) => `- ${r.label}: ${Object.entries(r.writesByResource ?? {}).map(([k, v]) => `${k} ${v}`).join(", ")}`),
     "",
   ].join("\n");
 }
