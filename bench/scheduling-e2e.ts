@@ -60,6 +60,8 @@ const { values } = parseArgs({
     label: { type: "string", default: "SchedulingBasic" },
     /** Parent: only these rows (comma-separated labels), e.g. --only SchedulingBasic for one full-scale run. */
     only: { type: "string" },
+    /** Parent: write each row's CPU profile (node --cpu-prof) into this directory. */
+    "profile-dir": { type: "string" },
   },
 });
 
@@ -285,7 +287,8 @@ async function runOne(): Promise<Row> {
 /** Runs one row in a child process (its own heap), returning the row it prints. */
 function child(args: string[]): Promise<Row> {
   return new Promise((resolveRow, reject) => {
-    const p = spawn(process.execPath, ["--max-old-space-size=8192", import.meta.filename, "--run", ...args], { stdio: ["ignore", "pipe", "inherit"] });
+    const prof = values["profile-dir"] ? ["--cpu-prof", `--cpu-prof-dir=${values["profile-dir"]}`] : [];
+    const p = spawn(process.execPath, ["--max-old-space-size=6144", ...prof, import.meta.filename, "--run", ...args], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     p.stdout.on("data", (d: Buffer) => (out += d.toString()));
     p.on("error", reject);
