@@ -108,12 +108,12 @@ export class NodeMirror {
 
   /** An agent was seen with `total` (offered + this framework's use): name it, and create or refresh its Node. */
   observe(agent: AgentSeen, total: Amounts, pods?: number): string {
-    const maxPods = pods !== undefined && pods >= 0 ? Math.floor(pods) : MAX_PODS;
+    const declared = pods !== undefined && pods >= 0 ? Math.floor(pods) : undefined;
     let m = this.byAgent.get(agent.agentId);
     if (!m) {
       let name = dnsName(agent.hostname);
       if (!name || [...this.byAgent.values()].some((o) => o.name === name)) name = dnsName(agent.agentId);
-      m = { agent, name, capacity: { ...total }, maxPods, written: "" };
+      m = { agent, name, capacity: { ...total }, maxPods: declared ?? MAX_PODS, written: "" };
       this.byAgent.set(agent.agentId, m);
       this.log.info("agent mirrored as a node", { agent: agent.agentId, node: name });
     } else {
@@ -123,7 +123,8 @@ export class NodeMirror {
         m.written = "";
       }
       m.capacity = { cpus: Math.max(m.capacity.cpus, total.cpus), mem: Math.max(m.capacity.mem, total.mem), disk: Math.max(m.capacity.disk, total.disk) };
-      m.maxPods = maxPods;
+      // An offer of resources recovered from a finished task need not carry the pods scalar: keep what the agent declared.
+      if (declared !== undefined) m.maxPods = declared;
     }
     if (written(m) !== m.written) this.write(m);
     return m.name;

@@ -13,6 +13,7 @@ import { MemoryStore } from "../../src/k8s-api/store/index.js";
 import type { KubeObject } from "../../src/k8s-api/types.js";
 import { parseResources } from "../../src/mesos/resources.js";
 import { startKubeFramework, type KubeFramework } from "../../src/offer-bridge/index.js";
+import { NodeMirror } from "../../src/offer-bridge/nodes.js";
 import { startMaster, type RunningMaster } from "../../src/resource-manager/index.js";
 import { eventually, NODES, pod, PODS, testLogger, EVENTS, type PodShape } from "./helpers.js";
 
@@ -79,5 +80,29 @@ describe("offer-bridge: simulated agents", function () {
     await eventually("the deleted pod's task killed", () => fleet.agents.reduce((n, a) => n + a.tasks().filter((t) => t.state === "TASK_RUNNING").length, 0) === 6);
     const gone = await client.get<KubeObject>(PODS, "default", victim.metadata!.name!).catch(() => undefined);
     expect(gone).to.equal(undefined);
+  });
+});
+
+describe("offer-bridge: a Node's allocatable pods", () => {
+  it("is the agent's pods scalar, kept when a later offer lacks it; 110 (kubelet's maxPods) when never declared", async () => {
+    const registry = new Registry(new MemoryStore());
+    await bootstrapApiObjects(registry, { host: "127.0.0.1", port: 6443 });
+    const client = new LocalClient(registry, "node-mirror-test");
+    const mirror = new NodeMirror(client, testLogger("node-mirror-test"));
+    const agent = (id: string) => ({ agentId: id, hostname: id, ip: "127.0.0.1", attributes: [] });
+    const amounts = { cpus: 4, mem: 32768, disk: 0 };
+    const podsOf = async (name: string) =>
+      ((await client.get<KubeObject>(NODES, "", name).catch(() => undefined)) as { status?: { allocatable?: { pods?: string } } } | undefined)?.status?.allocatable?.pods;
+    try {
+      mirror.observe(agent("a"), amounts, 3);
+      mirror.observe(agent("b"), amounts);
+      await eventually("both Nodes written", async () => (await podsOf("a")) === "3" && (await podsOf("b")) === "110");
+      // An offer of only recovered resources (no pods scalar) with more cpus: the Node is rewritten, its pods stay.
+      mirror.observe(agent("a"), { ...amounts, cpus: 8 });
+      await eventually("a's capacity rewritten", async () => ((await client.get<KubeObject>(NODES, "", "a")) as { status?: { allocatable?: { cpu?: string } } }).status?.allocatable?.cpu === "8");
+      expect(await podsOf("a")).to.equal("3");
+    } finally {
+      mirror.stop();
+    }
   });
 });
