@@ -205,7 +205,8 @@ class AgentImpl implements Agent {
   private sink: EventSink<AgentEvent> | undefined;
   private streamId: string | undefined;
   private buffered: AgentEvent[] = [];
-  private heartbeat: NodeJS.Timeout | undefined;
+  /** Heartbeats sit in the shared timer queue: thousands of simulated agents cost one Node timer, not one each. */
+  private heartbeat: TimerHandle | undefined;
   /** When the master's stream last delivered an event (it pings every heartbeat_interval_seconds). */
   private lastMasterEventAt = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -346,7 +347,7 @@ class AgentImpl implements Agent {
     await this.proxy?.close();
     this.completed.stop();
     await this.hostPorts?.close();
-    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat?.cancel();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.updates.close();
     const exits: Promise<unknown>[] = [];
@@ -540,7 +541,7 @@ class AgentImpl implements Agent {
     this.gen++;
     this.streamId = undefined;
     this.updates.pause();
-    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat?.cancel();
     this.heartbeat = undefined;
     const delay = Math.round(this.backoff / 2 + (Math.random() * this.backoff) / 2);
     this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
@@ -594,21 +595,23 @@ class AgentImpl implements Agent {
         }
         this.backoff = this.opts.reconnectBackoffMs ?? 1000;
         this.log.info(e.type === "REGISTERED" ? "registered with master" : "re-registered with master", { agent_id: this.agentId });
-        if (this.heartbeat) clearInterval(this.heartbeat);
+        this.heartbeat?.cancel();
         const every = this.opts.heartbeatIntervalMs ?? (reg.heartbeat_interval_seconds > 0 ? reg.heartbeat_interval_seconds * 1000 : DEFAULT_HEARTBEAT_MS);
         const masterPingMs = reg.heartbeat_interval_seconds > 0 ? reg.heartbeat_interval_seconds * 1000 : DEFAULT_HEARTBEAT_MS;
-        this.heartbeat = setInterval(() => {
+        const beat = () => {
+          this.heartbeat = this.timers.after(every, beat);
           // A master that stopped pinging (paused, partitioned, no longer leading) while the
           // connection stays open: look for the master again, as a Mesos agent re-detects one
           // after its ping timeout.
           const silentMs = Date.now() - this.lastMasterEventAt;
           if (silentMs > 3 * masterPingMs) {
+            this.heartbeat.cancel();
             this.reconnect(`no event from the master for ${Math.round(silentMs / 1000)}s (it pings every ${masterPingMs / 1000}s)`);
             return;
           }
           this.call({ type: "HEARTBEAT", agent_id: { value: this.agentId! } }).catch((err: unknown) => this.log.debug("heartbeat failed", { error: String(err) }));
-        }, every);
-        this.heartbeat.unref();
+        };
+        this.heartbeat = this.timers.after(every, beat);
         this.updates.resume();
         this.resolveRegistered(this.agentId);
         return;

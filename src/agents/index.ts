@@ -5,3 +5,4 @@ export { detectResources } from "./resources.js";
 export { TimerQueue, sharedTimers } from "./timer-queue.js";
 export type { ContainerizerName } from "./containerizers/types.js";
 export type { SimulatedTimings } from "./containerizers/simulated.js";
+export { startSimAgents, DEFAULT_SIM_AGENT_RESOURCES, type SimFleet, type SimFleetOptions } from "./sim.js";

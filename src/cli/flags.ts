@@ -47,3 +47,10 @@ export function boolFlag(name: string, value: string): boolean {
   if (value === "false" || value === "0") return false;
   throw new Error(`${name} must be true or false: current value is ${value}`);
 }
+
+/** A count or duration flag: a whole number >= 0. */
+export function wholeNumberFlag(name: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number >= 0: current value is ${value}`);
+  return n;
+}

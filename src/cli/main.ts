@@ -6,6 +6,7 @@ import { agent, AGENT_USAGE } from "./agent.js";
 import { batchJob, BATCH_JOB_USAGE } from "./batch-job.js";
 import { apiserver, APISERVER_USAGE } from "./apiserver.js";
 import { kubeFramework, KUBE_FRAMEWORK_USAGE } from "./kube-framework.js";
+import { simAgents, SIM_AGENTS_USAGE } from "./sim-agents.js";
 
 const USAGE = `Usage: berth <command> [flags]
 
@@ -17,6 +18,7 @@ Commands:
   kube-framework
               run the kubernetes framework and controllers against an API server and a master,
               with leader election among replicas
+  sim-agents  run N simulated agents (nothing runs; for scale tests) against a master over HTTP
   batch-job   run N shell tasks on the pool as a Mesos v1 HTTP framework (an example batch framework)
 
 Run 'berth <command> --help' for a command's flags.
@@ -37,11 +39,13 @@ async function main(argv: string[]): Promise<void> {
       return kubeFramework(rest);
     case "batch-job":
       return batchJob(rest);
+    case "sim-agents":
+      return simAgents(rest);
     case undefined:
     case "help":
     case "--help":
     case "-h":
-      process.stdout.write([USAGE, UP_USAGE, APISERVER_USAGE, MASTER_USAGE, AGENT_USAGE, KUBE_FRAMEWORK_USAGE, BATCH_JOB_USAGE].join("\n"));
+      process.stdout.write([USAGE, UP_USAGE, APISERVER_USAGE, MASTER_USAGE, AGENT_USAGE, KUBE_FRAMEWORK_USAGE, SIM_AGENTS_USAGE, BATCH_JOB_USAGE].join("\n"));
       return;
     default:
       process.stderr.write(`berth: unknown command "${command}"\n\n${USAGE}`);

@@ -11,13 +11,13 @@ import { startApiServer } from "../k8s-api/index.js";
 import { LocalClient } from "../k8s-api/client/local.js";
 import { startControllers } from "../k8s-api/controllers/index.js";
 import { startMaster } from "../resource-manager/index.js";
-import { detectResources, startAgent } from "../agents/index.js";
+import { DEFAULT_SIM_AGENT_RESOURCES, detectResources, startAgent, startSimAgents, type Agent, type SimFleet } from "../agents/index.js";
 import { startKubeFramework } from "../offer-bridge/index.js";
 import { withoutPorts } from "../offer-bridge/placement.js";
 import type { Range, Resource } from "../mesos/v1.js";
 import { createLogger, type Level } from "../util/log.js";
 import { mergeKubeconfig, tokenFor, writeKubeconfig } from "./kubeconfig.js";
-import { podNetworkFlag, POD_NETWORK_USAGE, portFlag, weightsFlag } from "./flags.js";
+import { podNetworkFlag, POD_NETWORK_USAGE, portFlag, weightsFlag, wholeNumberFlag } from "./flags.js";
 import { openStoreFlag, STORE_FLAG_HELP } from "./store.js";
 import { parseResources } from "../mesos/resources.js";
 
@@ -42,7 +42,13 @@ Flags:
                           each hostPort, with host networking each containerPort, and each
                           Service's nodePort (30000-32767) is taken from it; a ports entry
                           in --agent-resources wins)
-${POD_NETWORK_USAGE}  --kube-roles ROLE,...   the roles the kubernetes framework subscribes with (default
+${POD_NETWORK_USAGE}  --sim-agents N          instead of the local agent, N simulated agents (no processes run:
+                          tasks report RUNNING after --sim-running-delay); for scale tests
+  --sim-agent-resources TEXT
+                          each simulated agent's resources (default "${DEFAULT_SIM_AGENT_RESOURCES}",
+                          scheduler_perf's node; "pods" is the Node's allocatable pods)
+  --sim-running-delay MS  launch -> RUNNING of a simulated task (default 0)
+  --kube-roles ROLE,...   the roles the kubernetes framework subscribes with (default
                           kubernetes); a pod picks one with the annotation berth.io/role
   --weights ROLE=W,...    role weights on the master, e.g. kubernetes=1,batch=2
 ${STORE_FLAG_HELP}
@@ -67,6 +73,9 @@ export async function up(argv: string[]): Promise<void> {
       "pod-network": { type: "string", default: "auto" },
       "pod-cidr": { type: "string" },
       "kube-roles": { type: "string", default: "kubernetes" },
+      "sim-agents": { type: "string" },
+      "sim-agent-resources": { type: "string", default: DEFAULT_SIM_AGENT_RESOURCES },
+      "sim-running-delay": { type: "string", default: "0" },
       weights: { type: "string" },
       store: { type: "string", default: "embedded" },
       "repair-store": { type: "boolean", default: false },
@@ -99,9 +108,21 @@ export async function up(argv: string[]): Promise<void> {
 
   // The resource manager: frameworks (Spark/Hadoop-style, and later the Kubernetes one) subscribe to it over the v1 scheduler API.
   const rm = await startMaster({ host: values.host, port: masterPort, logger: log.child({ component: "master" }), ...(Object.keys(weights).length ? { weights } : {}) });
-  // The local agent joins over the in-process link; its work directory keeps sandboxes and checkpoints across restarts.
-  const agentResources = localAgentResources(values["agent-resources"], values["agent-ports"], [port, masterPort, agentPort], join(dataDir, "agent"));
-  const localAgent = await startAgent({ api: rm.master.agentApi, workDir: join(dataDir, "agent"), hostname: "127.0.0.1", resources: agentResources, containerApi: { host: "127.0.0.1", port: agentPort }, podNetwork, ...(values["pod-cidr"] ? { podCidr: values["pod-cidr"] } : {}), serviceCidr: values["service-cidr"], log: log.child({ component: "agent" }) });
+  let localAgent: Agent | undefined;
+  let simFleet: SimFleet | undefined;
+  if (values["sim-agents"] !== undefined) {
+    // Simulated nodes only: over the in-process link; their per-task lines would drown the log, so only warnings unless debugging.
+    const count = wholeNumberFlag("--sim-agents", values["sim-agents"]);
+    const runningDelayMs = wholeNumberFlag("--sim-running-delay", values["sim-running-delay"]);
+    const simLog = createLogger("berth-up", { level: values["log-level"] === "debug" ? "debug" : "warn" }, { component: "sim-agents" });
+    simFleet = await startSimAgents({ api: rm.master.agentApi, count, resources: parseResources(values["sim-agent-resources"]), runningDelayMs, log: simLog });
+    await simFleet.registered;
+    log.info("simulated agents registered", { count });
+  } else {
+    // The local agent joins over the in-process link; its work directory keeps sandboxes and checkpoints across restarts.
+    const agentResources = localAgentResources(values["agent-resources"], values["agent-ports"], [port, masterPort, agentPort], join(dataDir, "agent"));
+    localAgent = await startAgent({ api: rm.master.agentApi, workDir: join(dataDir, "agent"), hostname: "127.0.0.1", resources: agentResources, containerApi: { host: "127.0.0.1", port: agentPort }, podNetwork, ...(values["pod-cidr"] ? { podCidr: values["pod-cidr"] } : {}), serviceCidr: values["service-cidr"], log: log.child({ component: "agent" }) });
+  }
   // The kubernetes framework (offer-bridge): pods become task groups on the agents' offers; in-process link, like any framework.
   const kubeRoles = values["kube-roles"].split(",").map((r) => r.trim()).filter(Boolean);
   const kubeFramework = await startKubeFramework({ client: new LocalClient(api.registry, "kubernetes-framework"), scheduler: rm.master.scheduler, log: log.child({ component: "kube-framework" }), ...(kubeRoles.length ? { roles: kubeRoles } : {}) });
@@ -128,7 +149,8 @@ export async function up(argv: string[]): Promise<void> {
     await kubeFramework.stop();
     await api.close();
     // Tasks keep running, as a Mesos agent leaves them; the next start re-attaches to them.
-    await localAgent.stop();
+    await localAgent?.stop();
+    await simFleet?.stop();
     await rm.close();
     await store.close();
     log.info("stopped cleanly");

@@ -440,7 +440,9 @@ class Framework implements KubeFramework {
     };
     const total = this.heldOn(agent.agentId);
     const used = this.usedOn(agent.agentId);
-    this.mirror.observe(agent, { cpus: total.cpus + used.cpus, mem: total.mem + used.mem, disk: total.disk + used.disk });
+    // An agent may declare a "pods" scalar (no task consumes it, so an offer carries all of it): its Node's allocatable pods.
+    const pods = o.resources.find((r) => r.name === "pods" && r.type === "SCALAR")?.scalar?.value;
+    this.mirror.observe(agent, { cpus: total.cpus + used.cpus, mem: total.mem + used.mem, disk: total.disk + used.disk }, pods);
   }
 
   /** What the offers held for an agent give (only those allocated to `role`, when given). */

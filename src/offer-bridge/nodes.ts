@@ -82,6 +82,8 @@ interface Mirrored {
   agent: AgentSeen;
   readonly name: string;
   capacity: Amounts;
+  /** Allocatable pods: the agent's "pods" scalar if it declares one, else kubelet's default maxPods. */
+  maxPods: number;
   /** The capacity last written to the Node ("" before the first write). */
   written: string;
   writing?: Promise<void>;
@@ -141,12 +143,13 @@ export class NodeMirror {
   }
 
   /** An agent was seen with `total` (offered + this framework's use): name it, and create or refresh its Node. */
-  observe(agent: AgentSeen, total: Amounts): string {
+  observe(agent: AgentSeen, total: Amounts, pods?: number): string {
+    const declared = pods !== undefined && pods >= 0 ? Math.floor(pods) : undefined;
     let m = this.byAgent.get(agent.agentId);
     if (!m) {
       let name = dnsName(agent.hostname);
       if (!name || [...this.byAgent.values()].some((o) => o.name === name)) name = dnsName(agent.agentId);
-      m = { agent, name, capacity: { ...total }, written: "" };
+      m = { agent, name, capacity: { ...total }, maxPods: declared ?? MAX_PODS, written: "" };
       this.byAgent.set(agent.agentId, m);
       this.log.info("agent mirrored as a node", { agent: agent.agentId, node: name });
     } else {
@@ -157,8 +160,10 @@ export class NodeMirror {
         m.written = "";
       }
       m.capacity = { cpus: Math.max(m.capacity.cpus, total.cpus), mem: Math.max(m.capacity.mem, total.mem), disk: Math.max(m.capacity.disk, total.disk) };
+      // An offer of resources recovered from a finished task need not carry the pods scalar: keep what the agent declared.
+      if (declared !== undefined) m.maxPods = declared;
     }
-    if (JSON.stringify(m.capacity) !== m.written) this.write(m);
+    if (written(m) !== m.written) this.write(m);
     return m.name;
   }
 
@@ -188,7 +193,7 @@ export class NodeMirror {
       if (force) m.written = "";
       return;
     }
-    const snapshot = JSON.stringify(m.capacity);
+    const snapshot = written(m);
     m.writing = this.ensureNode(m)
       .then(() => {
         m.written = snapshot;
@@ -196,7 +201,7 @@ export class NodeMirror {
       .catch((e: unknown) => this.log.warn("could not write node", { node: m.name, err: e }))
       .finally(() => {
         m.writing = undefined;
-        if (JSON.stringify(m.capacity) !== m.written && m.written !== "") this.write(m);
+        if (written(m) !== m.written && m.written !== "") this.write(m);
       });
   }
 
@@ -310,9 +315,14 @@ export function nodeLabels(agent: AgentSeen, name: string): Record<string, strin
   return labels;
 }
 
+/** What the Node's status is written from (compared to skip writes that change nothing). */
+function written(m: Mirrored): string {
+  return JSON.stringify([m.capacity, m.maxPods]);
+}
+
 function nodeStatus(m: Mirrored, now: Date): Record<string, unknown> {
   const t = rfc3339(now);
-  const quantities = { cpu: formatCpu(m.capacity.cpus), memory: formatMebibytes(Math.floor(m.capacity.mem)), pods: String(MAX_PODS), "ephemeral-storage": formatMebibytes(Math.floor(m.capacity.disk)) };
+  const quantities = { cpu: formatCpu(m.capacity.cpus), memory: formatMebibytes(Math.floor(m.capacity.mem)), pods: String(m.maxPods), "ephemeral-storage": formatMebibytes(Math.floor(m.capacity.disk)) };
   const cond = (type: string, status: string, reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: t, lastTransitionTime: t });
   return {
     capacity: quantities,
