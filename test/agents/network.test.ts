@@ -62,7 +62,8 @@ describe("agents: bridge pod network (real namespaces)", function () {
   const servers: Server[] = [];
 
   before(async function () {
-    if ((await resolvePodNetwork("auto")).mode !== "bridge") this.skip();
+    const net = await resolvePodNetwork("auto");
+    if (net.mode !== "bridge") throw new Error(`bridge pod networking needs root, ip (iproute2) and nsenter: ${net.reason ?? "not available"}`);
   });
   beforeEach(() => {
     tmp = tempDir("berth-net-");

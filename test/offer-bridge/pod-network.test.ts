@@ -38,7 +38,8 @@ describe("offer-bridge: pods on a bridge pod network", function () {
   let c: TestCluster | undefined;
 
   before(async function () {
-    if ((await resolvePodNetwork("auto")).mode !== "bridge") this.skip();
+    const net = await resolvePodNetwork("auto");
+    if (net.mode !== "bridge") throw new Error(`bridge pod networking needs root, ip (iproute2) and nsenter: ${net.reason ?? "not available"}`);
     // The agent offers ports 30000-30010 only: containerPort 8080 must cost nothing.
     c = await startCluster({ podNetwork: "bridge", ports: [{ begin: 30000, end: 30010 }] });
   });

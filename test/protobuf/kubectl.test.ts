@@ -219,7 +219,7 @@ describe("protobuf: bodies sent by the real kubectl", function () {
   let server: CaptureServer;
   let dir: string;
   before(async function () {
-    if (!existsSync(KUBECTL)) this.skip();
+    if (!existsSync(KUBECTL)) throw new Error(`${KUBECTL} is missing: run npm ci`);
     server = await startCaptureServer();
     dir = mkdtempSync(join(tmpdir(), "berth-proto-files-"));
     writeFileSync(join(dir, "bin.dat"), Buffer.from([0, 1, 2, 255, 254, 10]));

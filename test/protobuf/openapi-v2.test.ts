@@ -187,7 +187,7 @@ describe("protobuf: /openapi/v2 as gnostic's openapi.v2.Document", function () {
     ] as const) {
       const flags = recursive ? ["--recursive", "--output=plaintext-openapiv2"] : ["--output=plaintext-openapiv2"];
       it(`kubectl explain ${resource} ${flags.join(" ")} prints what it prints for upstream`, async function () {
-        if (!existsSync(KUBECTL)) this.skip();
+        if (!existsSync(KUBECTL)) throw new Error(`${KUBECTL} is missing: run npm ci`);
         const args = ["explain", resource, "--api-version", apiVersion, ...flags];
         const ours = await server.kubectl(...args);
         expect(ours.code, ours.stderr).to.equal(0);
