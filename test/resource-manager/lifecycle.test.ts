@@ -8,8 +8,11 @@ async function launch(fw: TestFramework, agent: TestAgent, ids: string[], refuse
   const offer = await fw.nextOffer();
   const filters = refuseSeconds !== undefined ? { filters: { refuse_seconds: refuseSeconds } } : {};
   await fw.call({ type: "ACCEPT", accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: ids.map((id) => commandTask(id, offer)) } }], ...filters } });
-  for (const id of ids) {
-    const s = await fw.nextUpdate((x) => x.task_id.value === id && x.state === "TASK_RUNNING");
+  // In whatever order the tasks report RUNNING (waiting for them one by one would skip a later one's update).
+  const pending = new Set(ids);
+  while (pending.size > 0) {
+    const s = await fw.nextUpdate((x) => pending.has(x.task_id.value) && x.state === "TASK_RUNNING");
+    pending.delete(s.task_id.value);
     await fw.call({ type: "ACKNOWLEDGE", acknowledge: { agent_id: { value: agent.id }, task_id: s.task_id, uuid: s.uuid! } });
   }
 }

@@ -31,7 +31,7 @@ async function openBucket(bucket: string, servers?: string, syncTimeoutMs?: numb
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-storeSuite("NATS JetStream KV store", async () => openBucket(newBucket()));
+storeSuite("NATS JetStream KV store", async () => openBucket(newBucket()), 30_000);
 
 describe("NATS store: key encoding", () => {
   it("round-trips keys with characters NATS subjects do not allow, and never emits . * > or spaces", () => {

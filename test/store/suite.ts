@@ -53,9 +53,10 @@ function collect(store: Store, prefix: string, fromRevision: number) {
 
 const keysOf = (entries: readonly StoreEntry[]) => entries.map((e) => e.key);
 
-export function storeSuite(name: string, open: () => Promise<Store>): void {
+/** timeoutMs bounds each case and hook (a networked backend on a loaded machine needs more than the in-memory ones). */
+export function storeSuite(name: string, open: () => Promise<Store>, timeoutMs = 10_000): void {
   describe(`store behaviour: ${name}`, function () {
-    this.timeout(10_000);
+    this.timeout(timeoutMs);
     let store: Store;
     beforeEach(async () => {
       store = await open();
