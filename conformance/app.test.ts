@@ -13,7 +13,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { request } from "node:http";
+import { freshGet } from "../test/support/http.js";
 import { expect } from "chai";
 import { startBerth, kubectlFor, eventually, removeDir, KUBECTL, type Berth } from "./harness.js";
 
@@ -35,24 +35,11 @@ interface Answer {
   pid: number;
 }
 
-/** One GET with a fresh connection (so the Service proxy picks a backend per request). */
-function getJson(url: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent: false, timeout: 5000 }, (res) => {
-      let body = "";
-      res.on("data", (d: Buffer) => (body += d.toString()));
-      res.on("end", () => {
-        try {
-          resolve(JSON.parse(body) as Answer);
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
-    req.on("timeout", () => req.destroy(new Error(`${url} timed out`)));
-    req.on("error", reject);
-    req.end();
-  });
+/** One GET on a fresh connection (so the Service proxy picks a backend per request), as JSON. */
+async function getJson(url: string): Promise<Answer> {
+  const body = await freshGet(url, 5000);
+  if (body === undefined) throw new Error(`nothing answered at ${url}`);
+  return JSON.parse(body) as Answer;
 }
 
 describe("conformance: an app with kubectl (deploy, roll out, roll back, scale, restart, job)", function () {

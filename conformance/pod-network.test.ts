@@ -9,8 +9,8 @@
  */
 import { expect } from "chai";
 import { spawn } from "node:child_process";
-import { get as httpGet } from "node:http";
 import { startBerth, kubectlFor, eventually, removeDir, KUBECTL, type Berth } from "./harness.js";
+import { freshGet } from "../test/support/http.js";
 
 interface PodJson {
   metadata: { name: string };
@@ -18,20 +18,8 @@ interface PodJson {
   status: { phase?: string; podIP?: string; podIPs?: { ip: string }[] };
 }
 
-/** One GET on a fresh connection (the proxy balances connections, not requests); undefined when nothing answers. */
-function get(url: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const req = httpGet(url, { agent: false, timeout: 3000 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve(body));
-      res.on("error", () => resolve(undefined));
-    });
-    req.on("timeout", () => req.destroy());
-    req.on("error", () => resolve(undefined));
-  });
-}
+/** One GET on a fresh connection; undefined when nothing answers. */
+const get = (url: string) => freshGet(url, 3000);
 
 const inCidr = (cidr: string, ip: string): boolean => {
   const [base, bits] = cidr.split("/");

@@ -5,23 +5,11 @@
  * answering.
  */
 import { expect } from "chai";
-import { get as httpGet } from "node:http";
 import { startBerth, kubectlFor, eventually, removeDir, POD_NETWORKS, type Berth } from "./harness.js";
+import { freshGet } from "../test/support/http.js";
 
 /** One GET on a fresh connection; undefined when nothing answers. */
-function get(url: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const req = httpGet(url, { agent: false, timeout: 2000 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve(body));
-      res.on("error", () => resolve(undefined));
-    });
-    req.on("timeout", () => req.destroy());
-    req.on("error", () => resolve(undefined));
-  });
-}
+const get = (url: string) => freshGet(url, 2000);
 
 // Both pod networks: bridge (the default where berth can) and host (everywhere).
 for (const mode of POD_NETWORKS) {

@@ -10,21 +10,12 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { expect } from "chai";
 import { startBerth, kubectlFor, eventually, removeDir, KUBECTL, type Berth } from "./harness.js";
+import { freePort } from "../test/support/net.js";
 
 interface PodJson {
   status: { phase?: string; containerStatuses?: { state: Record<string, unknown> }[] };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
-  });
-}
 
 /** A long-running kubectl (logs -f, attach, port-forward): its output so far, and a kill. */
 function background(b: Berth, args: string[]): { child: ChildProcess; out: () => string; waitFor(re: RegExp, ms?: number): Promise<RegExpExecArray>; kill(): void } {

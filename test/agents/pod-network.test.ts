@@ -8,7 +8,7 @@
  */
 import { expect } from "chai";
 import { execFile } from "node:child_process";
-import { connect, createServer, type AddressInfo } from "node:net";
+import { connect } from "node:net";
 import { startAgent, type Agent } from "../../src/agents/agent.js";
 import { listNetns, resolvePodNetwork } from "../../src/agents/network/bridge.js";
 import { inNetns } from "../../src/agents/network/ip.js";
@@ -16,6 +16,7 @@ import { encodeProxyTable, PROXY_EXECUTOR_ID } from "../../src/agents/proxy/prox
 import type { NetworkInfo, TaskInfo } from "../../src/mesos/v1.js";
 import { FakeMaster, FRAMEWORK } from "./helpers/fake-master.js";
 import { memoryLogger, tempDir } from "./helpers/util.js";
+import { freePort } from "../support/net.js";
 
 const PORT = 18090;
 const server = (name: string) => `exec node -e "require('net').createServer(s=>s.end('${name}')).listen(${PORT},'0.0.0.0')"`;
@@ -55,13 +56,6 @@ async function eventually<T>(f: () => Promise<T>, what: string, ms = 10_000): Pr
   }
 }
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const p = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return p;
-}
 
 describe("agents: bridge pod network", function () {
   this.timeout(60_000);

@@ -4,11 +4,12 @@
  * on a held rule's port only while such a task holds it, also after an agent restart.
  */
 import { expect } from "chai";
-import { createServer, connect, type AddressInfo } from "node:net";
+import { connect } from "node:net";
 import { startAgent, type Agent } from "../../src/agents/agent.js";
 import { encodeProxyTable, PROXY_EXECUTOR_ID } from "../../src/agents/proxy/proxy.js";
 import { FakeMaster, FRAMEWORK, runTask } from "./helpers/fake-master.js";
 import { memoryLogger, sleep, tempDir } from "./helpers/util.js";
+import { freePort } from "../support/net.js";
 
 function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -19,13 +20,6 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const p = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return p;
-}
 
 describe("agents: port holds of the built-in proxy executor", function () {
   this.timeout(30_000);

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { createServer, connect, type Server, type AddressInfo } from "node:net";
 import { UserspaceProxy, decodeProxyTable, encodeProxyTable, parseHostPort } from "../../src/agents/proxy/proxy.js";
 import { createLogger } from "../../src/util/log.js";
+import { freePort } from "../support/net.js";
 
 const log = createLogger("proxy-test", { level: "error" });
 
@@ -19,13 +20,6 @@ async function echo(): Promise<{ server: Server; addr: string }> {
   return { server, addr: `127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const p = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return p;
-}
 
 /** Connect, optionally write, read to end. Rejects on reset/refused. */
 function fetchVia(addr: string, write?: string): Promise<string> {

@@ -5,18 +5,11 @@
  */
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { Cluster, exitCode, waitFor } from "../frameworks/helpers.js";
+import { freePort } from "../support/net.js";
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe("berth apiserver and berth kube-framework (CLI)", function () {
   this.timeout(60_000);

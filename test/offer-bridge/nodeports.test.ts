@@ -7,7 +7,7 @@
  */
 import { expect } from "chai";
 import { createServer, connect, type Server, type AddressInfo } from "node:net";
-import { get as httpGet } from "node:http";
+import { freshGet } from "../support/http.js";
 import { startCluster, eventually, eventsFor, type TestCluster } from "./helpers.js";
 import { callbackSink } from "../../src/mesos/link.js";
 import type { Offer, SchedulerEvent, TaskStatus } from "../../src/mesos/v1.js";
@@ -20,18 +20,8 @@ interface MasterState {
   frameworks: { name: string; tasks: { id: string; state: string; resources: Record<string, unknown> }[] }[];
 }
 
-function get(url: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const req = httpGet(url, { agent: false, timeout: 2000 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve(body));
-    });
-    req.on("timeout", () => req.destroy());
-    req.on("error", () => resolve(undefined));
-  });
-}
+/** One GET on a fresh connection; undefined when nothing answers. */
+const get = (url: string) => freshGet(url, 2000);
 
 /** Whether something accepts connections on 127.0.0.1:port. */
 function listening(port: number): Promise<boolean> {

@@ -1,7 +1,5 @@
 import { expect } from "chai";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
-import { get as httpGet } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MemoryStore } from "../../src/k8s-api/store/index.js";
@@ -16,6 +14,8 @@ import { startKubeFramework, type KubeFramework } from "../../src/offer-bridge/i
 import { proxyRules, type EndpointSliceObj, type ServiceObj } from "../../src/offer-bridge/services.js";
 import type { Resource } from "../../src/mesos/v1.js";
 import { eventually, getPod, PODS, testLogger } from "./helpers.js";
+import { freshGet } from "../support/http.js";
+import { freePort } from "../support/net.js";
 
 const SERVICES = { group: "", version: "v1", plural: "services" } as const;
 
@@ -54,28 +54,9 @@ describe("service proxy rules", () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const p = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return p;
-}
 
-/** One GET on a fresh connection (a pooled keep-alive connection would stick to one backend). */
-function get(url: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const req = httpGet(url, { agent: false, timeout: 2000 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve(body));
-      res.on("error", () => resolve(undefined));
-    });
-    req.on("timeout", () => req.destroy());
-    req.on("error", () => resolve(undefined));
-  });
-}
+/** One GET on a fresh connection; undefined when nothing answers. */
+const get = (url: string) => freshGet(url, 2000);
 
 const SERVER = "require('http').createServer((q,s)=>s.end(process.env.NAME)).listen(+process.env.PORT,'127.0.0.1')";
 
