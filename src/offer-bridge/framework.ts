@@ -283,12 +283,17 @@ class Framework implements KubeFramework {
     }
   }
 
+  /**
+   * 0.5 s, 1 s, 2 s, 4 s, then every 5 s: after an HA master failover the new leader answers
+   * within about one lease TTL (5 s by default); a longer back-off would only delay the
+   * re-subscription.
+   */
   private retrySubscribe(attempt: number): void {
     if (this.stopped) return;
     const t = setTimeout(() => {
       this.timers.delete(t);
       void this.subscribe(attempt);
-    }, Math.min(1000 * 2 ** Math.min(attempt, 5), 30_000));
+    }, Math.min(500 * 2 ** Math.min(attempt, 4), 5_000));
     t.unref();
     this.timers.add(t);
   }
@@ -299,7 +304,7 @@ class Framework implements KubeFramework {
     this.offers.clear();
     if (this.stopped) return;
     this.log.warn("subscription closed, re-subscribing", { reason });
-    this.retrySubscribe(1);
+    this.retrySubscribe(0);
   }
 
   private onEvent(sink: EventSink<SchedulerEvent>, e: SchedulerEvent): void {
