@@ -176,11 +176,11 @@ async function main() {
   );
   await until("the API servers", 30_000, async () => (await Promise.all(apiUrls.map((u) => fetch(`${u}/readyz`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok)))).every(Boolean));
 
-  // ---- kube-frameworks: each talks to its own API server (either would do) ----
+  // ---- kube-frameworks: each given both API servers, its own first, so it moves to the other when one dies ----
   const fwUrls = ports("framework-ports", 2).map((p) => `http://127.0.0.1:${p}`);
   const frameworks = fwUrls.map((url, i) =>
     start(`kube-framework-${i}`, "kube-framework", [
-      "--api-server", apiUrls[i % apiUrls.length], "--token", token, "--master", mastersFlag,
+      "--api-server", [apiUrls[i % 2], apiUrls[(i + 1) % 2]].join(","), "--token", token, "--master", mastersFlag,
       "--identity", `kube-framework-${i}`, "--host", "127.0.0.1", "--port", new URL(url).port,
       "--lease-duration", o["kf-lease-duration"], "--renew-deadline", o["kf-renew-deadline"], "--retry-period", o["kf-retry-period"],
       "--log-level", o["log-level"],

@@ -30,7 +30,9 @@ workload controllers against a separate API server and master. Replicas elect a 
 through the Lease kube-system/berth-kube-framework; only the leader acts.
 
 Flags:
-  --api-server URL        the API server, e.g. http://127.0.0.1:6443
+  --api-server URL[,URL...]  the API server, e.g. http://127.0.0.1:6443; with several
+                          replicas list them all: a request moves to the next one when
+                          the current one cannot be reached
   --token TOKEN           bearer token for --api-server
   --kubeconfig PATH       or a kubeconfig (its current context) to reach the API server
   --master URL[,URL...]   the resource-manager master, e.g. http://127.0.0.1:5050 (required);

@@ -70,6 +70,8 @@ export interface KubeFramework {
 }
 
 const SCHEDULER = "default-scheduler";
+/** First retry of explicit reconciliation for tasks the master has not answered about (doubles up to 30 s). */
+const RECONCILE_RETRY_MS = 2000;
 /** Pod annotation: the framework role whose offered resources the pod's tasks use. */
 export const ROLE_ANNOTATION = "berth.io/role";
 
@@ -135,6 +137,9 @@ class Framework implements KubeFramework {
   private cycleAgain = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private settleTimer: NodeJS.Timeout | undefined;
+  /** Tasks the master has told us about since the last SUBSCRIBED (explicit reconciliation's bookkeeping). */
+  private answered = new Set<string>();
+  private reconcileTimer: NodeJS.Timeout | undefined;
   private backoffTimer: NodeJS.Timeout | undefined;
   private workers: Promise<void>[] = [];
 
@@ -239,6 +244,7 @@ class Framework implements KubeFramework {
     clearTimeout(this.settleTimer);
     clearTimeout(this.backoffTimer);
     clearTimeout(this.reviveTimer);
+    clearTimeout(this.reconcileTimer);
     this.pods.stop();
     this.nodes.stop();
     for (const i of Object.values(this.extra)) i.stop();
@@ -361,9 +367,41 @@ class Framework implements KubeFramework {
     this.reconciled = false;
     this.log.info("subscribed", { framework: id, roles: this.roles });
     if (fresh) await this.ids.save(id).catch((e: unknown) => this.log.warn("could not record the framework id", { err: e }));
-    // Implicit reconciliation: the master answers with the latest state of every task it knows of ours.
+    this.answered = new Set();
+    // Explicit reconciliation of the tasks we launched, then implicit (Mesos'
+    // docs/reconciliation.md). After a master failover the new leader may not know a task we
+    // launched through the old one just before it died; asked by id, it answers TASK_GONE
+    // when the task's agent is back without it, so the pod is placed again rather than left
+    // ContainerCreating for good. Implicit reconciliation alone only covers known tasks.
+    await this.reconcileUnanswered();
     await this.call({ type: "RECONCILE", reconcile: { tasks: [] } });
     this.settle();
+    this.scheduleReconcile(RECONCILE_RETRY_MS);
+  }
+
+  /** Ask the master by id about every live task it has not told us about since SUBSCRIBED; false if none. */
+  private async reconcileUnanswered(): Promise<boolean> {
+    const tasks = [...this.tasks.values()]
+      .filter((t) => !isTerminal(t.state) && !this.answered.has(t.taskId))
+      .map((t) => ({ task_id: { value: t.taskId }, ...(t.agentId ? { agent_id: { value: t.agentId } } : {}) }));
+    if (tasks.length) await this.call({ type: "RECONCILE", reconcile: { tasks } });
+    return tasks.length > 0;
+  }
+
+  /**
+   * The master does not answer for a task on an agent that has not re-registered since a
+   * failover: retry, backing off, until every task is answered (as the reconciliation doc
+   * asks of frameworks).
+   */
+  private scheduleReconcile(ms: number): void {
+    clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = setTimeout(() => {
+      if (!this.subscribed || this.stopped) return;
+      void this.reconcileUnanswered().then((more) => {
+        if (more) this.scheduleReconcile(Math.min(ms * 2, 30_000));
+      });
+    }, ms);
+    this.reconcileTimer.unref();
   }
 
   /** Reconciled once the answers have stopped coming for a moment. */
@@ -745,6 +783,7 @@ class Framework implements KubeFramework {
         this.lifecycle.agentLost(a, this.mirror.nodeName(a), s.state);
       else if (s.state === "TASK_RUNNING" && s.reason !== "REASON_RECONCILIATION" && this.lifecycle.agentSeen(a)) this.agentBack(a);
     }
+    this.answered.add(id);
     const prev = this.tasks.get(id);
     const agentId = s.agent_id?.value ?? prev?.agentId ?? this.launched.get(parsed.uid) ?? "";
     const at = s.timestamp ?? Date.now() / 1000;
@@ -770,8 +809,11 @@ class Framework implements KubeFramework {
     const pod = this.podByUid(key, parsed.uid);
     if (s.state === "TASK_RUNNING" && prev?.state !== "TASK_RUNNING" && pod && prev) this.kubeletEvents.event(pod, "Normal", "Started", `Started container ${parsed.container}`);
     if (pod && s.backoff && !prev?.runtime?.backoff) this.kubeletEvents.event(pod, "Warning", "BackOff", `Back-off restarting failed container ${parsed.container} in pod ${parsed.pod}_${parsed.namespace}(${parsed.uid})`);
-    // The launch never happened (offer gone, agent gone before it started): place the pod again.
-    if (!prev?.runningSince && rec.runningSince === undefined && (s.state === "TASK_DROPPED" || s.reason === "REASON_INVALID_OFFERS")) {
+    // The launch never happened (offer gone, agent gone before it started, or a master that
+    // failed over before the launch reached the agent: reconciliation answers TASK_GONE, or
+    // TASK_UNKNOWN for an agent it does not know): place the pod again.
+    const neverArrived = s.reason === "REASON_RECONCILIATION" && (s.state === "TASK_GONE" || s.state === "TASK_UNKNOWN" || s.state === "TASK_LOST");
+    if (!prev?.runningSince && rec.runningSince === undefined && (s.state === "TASK_DROPPED" || s.reason === "REASON_INVALID_OFFERS" || neverArrived)) {
       this.log.info("launch dropped, the pod goes back to the queue", { task: id, message: s.message });
       for (const [tid, t] of this.tasks) if (t.podUid === parsed.uid) this.tasks.delete(tid);
       this.launched.delete(parsed.uid);
