@@ -262,11 +262,11 @@ export class HttpClient implements ApiClient {
       try {
         return await this.openAt(this.servers[at]!, method, p, q, body, contentType, timeoutMs);
       } catch (e) {
-        const code = (e as { code?: string }).code;
+        const { code, maybeSent } = e as { code?: string; maybeSent?: boolean };
         if (this.servers.length === 1) throw e;
         // Move on for every later request; this one is sent again only if it cannot have been applied.
         if (this.current === at) this.current = (at + 1) % this.servers.length;
-        const neverArrived = code === "ECONNREFUSED" || code === "EHOSTUNREACH" || code === "ENETUNREACH";
+        const neverArrived = !maybeSent && (code === "ECONNREFUSED" || code === "EHOSTUNREACH" || code === "ENETUNREACH");
         if (tried >= this.servers.length || !(neverArrived || method === "GET")) throw e;
       }
     }
@@ -310,7 +310,11 @@ export class HttpClient implements ApiClient {
         // A kept-alive connection the server closed (e.g. it restarted) before we noticed: the
         // request never reached it, so send it once more on a fresh connection (Node's documented remedy).
         clearTimeout(headersTimer);
-        if (req.reusedSocket && e.code === "ECONNRESET" && !retried) return void this.openAt(server, method, p, q, body, contentType, timeoutMs, true).then(resolve, reject);
+        // That reset may also be a server that died after reading the request, so whatever
+        // the resend meets, the outcome is unknown: the error is marked so no other replica
+        // gets a write that may have been applied (a create would come back AlreadyExists).
+        if (req.reusedSocket && e.code === "ECONNRESET" && !retried)
+          return void this.openAt(server, method, p, q, body, contentType, timeoutMs, true).then(resolve, (e2: Error) => reject(Object.assign(e2, { maybeSent: true })));
         reject(Object.assign(new Error(`cannot reach the API server at ${server.origin} (${method} ${p}): ${e.message}`), { code: e.code }));
       });
       req.end(body);
