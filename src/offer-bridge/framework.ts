@@ -137,9 +137,17 @@ class Framework implements KubeFramework {
   private cycleAgain = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private settleTimer: NodeJS.Timeout | undefined;
-  /** Tasks the master has told us about since the last SUBSCRIBED (explicit reconciliation's bookkeeping). */
-  private answered = new Set<string>();
+  /**
+   * Explicit reconciliation's bookkeeping: the live tasks at the last SUBSCRIBED the master
+   * has not told us about since. Tasks launched later are not asked about: this master took
+   * their ACCEPT, and asking while an ACCEPT is still on its way would be answered TASK_GONE.
+   */
+  private unanswered = new Set<string>();
   private reconcileTimer: NodeJS.Timeout | undefined;
+  /** Silence watchdog: the master HEARTBEATs every heartbeatMs (from SUBSCRIBED). */
+  private lastEventAt = 0;
+  private heartbeatMs = 15_000;
+  private watchdog: NodeJS.Timeout | undefined;
   private backoffTimer: NodeJS.Timeout | undefined;
   private workers: Promise<void>[] = [];
 
@@ -245,6 +253,7 @@ class Framework implements KubeFramework {
     clearTimeout(this.backoffTimer);
     clearTimeout(this.reviveTimer);
     clearTimeout(this.reconcileTimer);
+    clearInterval(this.watchdog);
     this.pods.stop();
     this.nodes.stop();
     for (const i of Object.values(this.extra)) i.stop();
@@ -315,8 +324,11 @@ class Framework implements KubeFramework {
 
   private onEvent(sink: EventSink<SchedulerEvent>, e: SchedulerEvent): void {
     if (sink !== this.sink || this.stopped) return;
+    this.lastEventAt = Date.now();
     switch (e.type) {
       case "SUBSCRIBED":
+        if (e.subscribed!.heartbeat_interval_seconds) this.heartbeatMs = e.subscribed!.heartbeat_interval_seconds * 1000;
+        this.watchSilence(sink);
         void this.onSubscribed(e.subscribed!.framework_id.value);
         break;
       case "OFFERS":
@@ -367,7 +379,7 @@ class Framework implements KubeFramework {
     this.reconciled = false;
     this.log.info("subscribed", { framework: id, roles: this.roles });
     if (fresh) await this.ids.save(id).catch((e: unknown) => this.log.warn("could not record the framework id", { err: e }));
-    this.answered = new Set();
+    this.unanswered = new Set([...this.tasks.values()].filter((t) => !isTerminal(t.state)).map((t) => t.taskId));
     // Explicit reconciliation of the tasks we launched, then implicit (Mesos'
     // docs/reconciliation.md). After a master failover the new leader may not know a task we
     // launched through the old one just before it died; asked by id, it answers TASK_GONE
@@ -379,10 +391,29 @@ class Framework implements KubeFramework {
     this.scheduleReconcile(RECONCILE_RETRY_MS);
   }
 
-  /** Ask the master by id about every live task it has not told us about since SUBSCRIBED; false if none. */
+  /**
+   * A master that stops sending (paused, partitioned; its connection stays open) is left
+   * after 3 missed heartbeats, as the v1 scheduler API asks of schedulers: closing the
+   * sink drops the connection and re-subscribes, which finds the leader among the masters.
+   */
+  private watchSilence(sink: EventSink<SchedulerEvent>): void {
+    clearInterval(this.watchdog);
+    this.watchdog = setInterval(() => {
+      if (sink !== this.sink || sink.closed) return clearInterval(this.watchdog);
+      const silentMs = Date.now() - this.lastEventAt;
+      if (silentMs <= Math.max(3 * this.heartbeatMs, 1000)) return;
+      clearInterval(this.watchdog);
+      this.log.warn("no event from the master for 3 heartbeat intervals, re-subscribing", { silentMs, heartbeatMs: this.heartbeatMs });
+      sink.close(`no event for ${silentMs} ms (heartbeat every ${this.heartbeatMs} ms)`);
+    }, Math.min(this.heartbeatMs, 1000));
+    this.watchdog.unref();
+  }
+
+  /** Ask the master by id about every task live at SUBSCRIBED it has not told us about since; false if none. */
   private async reconcileUnanswered(): Promise<boolean> {
-    const tasks = [...this.tasks.values()]
-      .filter((t) => !isTerminal(t.state) && !this.answered.has(t.taskId))
+    const tasks = [...this.unanswered]
+      .map((id) => this.tasks.get(id))
+      .filter((t): t is TaskRecord => t !== undefined && !isTerminal(t.state))
       .map((t) => ({ task_id: { value: t.taskId }, ...(t.agentId ? { agent_id: { value: t.agentId } } : {}) }));
     if (tasks.length) await this.call({ type: "RECONCILE", reconcile: { tasks } });
     return tasks.length > 0;
@@ -783,7 +814,7 @@ class Framework implements KubeFramework {
         this.lifecycle.agentLost(a, this.mirror.nodeName(a), s.state);
       else if (s.state === "TASK_RUNNING" && s.reason !== "REASON_RECONCILIATION" && this.lifecycle.agentSeen(a)) this.agentBack(a);
     }
-    this.answered.add(id);
+    this.unanswered.delete(id);
     const prev = this.tasks.get(id);
     const agentId = s.agent_id?.value ?? prev?.agentId ?? this.launched.get(parsed.uid) ?? "";
     const at = s.timestamp ?? Date.now() / 1000;
