@@ -18,7 +18,7 @@
  * change. `node scripts/ha-cluster.mjs --help` lists the options.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { connect as tcpConnect } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,6 +81,11 @@ const { values: o } = parseArgs({
 if (o.help) {
   process.stdout.write(USAGE);
   process.exit(0);
+}
+
+if (!existsSync(CLI)) {
+  process.stderr.write(`ha-cluster: ${CLI} is missing; run npm run build first\n`);
+  process.exit(1);
 }
 
 const ports = (flag, n) => {

@@ -81,7 +81,9 @@ describe("ha layout: kill -9 of agents under a Deployment of real processes", fu
         template: {
           metadata: { labels: { app: "spread" } },
           spec: {
-            containers: [{ name: "c", image: "busybox", command: ["sleep", "3600"], resources: { requests: { cpu: "50m", memory: "32Mi" } } }],
+            containers: [{ name: "c", image: "busybox", command: ["sleep", "3600"], resources: { requests: { cpu: "600m", memory: "32Mi" } } }],
+            // 600m of each agent's 2 cpus: at most 3 pods an agent, so the 6 spread over at least
+            // two of them whatever the order of offers, and still fit on two after one is lost.
             topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { app: "spread" } } }],
             // The taint-based eviction delay (DefaultTolerationSeconds would give 300 s).
             tolerations: [{ key: "node.kubernetes.io/unreachable", operator: "Exists", effect: "NoExecute", tolerationSeconds: TOLERATION_S }],
