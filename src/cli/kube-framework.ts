@@ -17,23 +17,27 @@ import { Counter, Gauge, Registry as MetricsRegistry, collectDefaultMetrics } fr
 import { HttpClient } from "../k8s-api/client/http.js";
 import { LeaderElector, validateLeaderElection } from "../k8s-api/client/leaderelection.js";
 import { startControllers, type ControllersHandle } from "../k8s-api/controllers/index.js";
-import { httpSchedulerApi } from "../mesos/http-client.js";
+import { httpSchedulerApi, masterUrls } from "../mesos/http-client.js";
 import { startKubeFramework, type KubeFramework } from "../offer-bridge/index.js";
 import { listen } from "../util/http-server.js";
 import { createLogger, type Level, type Logger } from "../util/log.js";
 import { boolFlag, durationFlag, portFlag } from "./flags.js";
 
-export const KUBE_FRAMEWORK_USAGE = `Usage: berth kube-framework --master URL (--api-server URL | --kubeconfig PATH) [flags]
+export const KUBE_FRAMEWORK_USAGE = `Usage: berth kube-framework --master URL[,URL...] (--api-server URL | --kubeconfig PATH) [flags]
 
 Runs the kubernetes framework (pods -> task groups on the master's offers) and the
 workload controllers against a separate API server and master. Replicas elect a leader
 through the Lease kube-system/berth-kube-framework; only the leader acts.
 
 Flags:
-  --api-server URL        the API server, e.g. http://127.0.0.1:6443
+  --api-server URL[,URL...]  the API server, e.g. http://127.0.0.1:6443; with several
+                          replicas list them all: a request moves to the next one when
+                          the current one cannot be reached
   --token TOKEN           bearer token for --api-server
   --kubeconfig PATH       or a kubeconfig (its current context) to reach the API server
-  --master URL            the resource-manager master, e.g. http://127.0.0.1:5050 (required)
+  --master URL[,URL...]   the resource-manager master, e.g. http://127.0.0.1:5050 (required);
+                          with HA masters list them all: the leader is found and followed,
+                          and after a failover the framework re-subscribes with its id
   --roles ROLE,...        roles the framework subscribes with (default kubernetes)
   --leader-elect BOOL     elect a leader among replicas (default true)
   --lease-duration DUR    how long a standby waits before taking an unrenewed Lease (default 15s)
@@ -88,7 +92,9 @@ export async function kubeFramework(argv: string[]): Promise<void> {
   const port = portFlag("--port", values.port);
   const roles = values.roles.split(",").map((r) => r.trim()).filter(Boolean);
   if (!roles.length) throw new Error("--roles must name at least one role");
-  const masterUrl = new URL(values.master).toString();
+  // Every master of an HA set, like `berth agent --master`: the scheduler client follows
+  // redirects to the leader and moves on past masters that are down or leaderless.
+  const masters = masterUrls(values.master);
   const log = createLogger("kube-framework", { level: values["log-level"] as Level }, { identity });
 
   const client = (manager: string) =>
@@ -108,7 +114,7 @@ export async function kubeFramework(argv: string[]): Promise<void> {
   leaderGauge.set({ name: values["lease-name"] }, 0);
 
   const workloads = new Workloads(log, async () => {
-    const fw = await startKubeFramework({ client: frameworkClient, scheduler: httpSchedulerApi(masterUrl), log: log.child({ component: "framework" }), roles });
+    const fw = await startKubeFramework({ client: frameworkClient, scheduler: httpSchedulerApi(masters), log: log.child({ component: "framework" }), roles });
     try {
       const controllers = await startControllers(controllerClient, log.child({ component: "controllers" }));
       return { fw, controllers };
@@ -169,7 +175,7 @@ export async function kubeFramework(argv: string[]): Promise<void> {
     port,
   );
   process.stdout.write(`berth kube-framework ${identity} serving health and metrics on ${server.url}\n`);
-  log.info("kube-framework started", { apiServer: frameworkClient.server.origin, master: masterUrl, roles, leaderElect, ...timing, health: server.url });
+  log.info("kube-framework started", { apiServer: frameworkClient.server.origin, masters, roles, leaderElect, ...timing, health: server.url });
 
   if (elector) elector.run();
   else workloads.want(true);

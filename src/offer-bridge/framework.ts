@@ -71,6 +71,8 @@ export interface KubeFramework {
 }
 
 const SCHEDULER = "default-scheduler";
+/** First retry of explicit reconciliation for tasks the master has not answered about (doubles up to 30 s). */
+const RECONCILE_RETRY_MS = 2000;
 /** Pod annotation: the framework role whose offered resources the pod's tasks use. */
 export const ROLE_ANNOTATION = "berth.io/role";
 
@@ -138,6 +140,17 @@ class Framework implements KubeFramework {
   private cycleAgain = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private settleTimer: NodeJS.Timeout | undefined;
+  /**
+   * Explicit reconciliation's bookkeeping: the live tasks at the last SUBSCRIBED the master
+   * has not told us about since. Tasks launched later are not asked about: this master took
+   * their ACCEPT, and asking while an ACCEPT is still on its way would be answered TASK_GONE.
+   */
+  private unanswered = new Set<string>();
+  private reconcileTimer: NodeJS.Timeout | undefined;
+  /** Silence watchdog: the master HEARTBEATs every heartbeatMs (from SUBSCRIBED). */
+  private lastEventAt = 0;
+  private heartbeatMs = 15_000;
+  private watchdog: NodeJS.Timeout | undefined;
   private backoffTimer: NodeJS.Timeout | undefined;
   private workers: Promise<void>[] = [];
 
@@ -247,6 +260,8 @@ class Framework implements KubeFramework {
     clearTimeout(this.settleTimer);
     clearTimeout(this.backoffTimer);
     clearTimeout(this.reviveTimer);
+    clearTimeout(this.reconcileTimer);
+    clearInterval(this.watchdog);
     this.pods.stop();
     this.nodes.stop();
     for (const i of Object.values(this.extra)) i.stop();
@@ -291,12 +306,17 @@ class Framework implements KubeFramework {
     }
   }
 
+  /**
+   * 0.5 s, 1 s, 2 s, 4 s, then every 5 s: after an HA master failover the new leader answers
+   * within about one lease TTL (5 s by default); a longer back-off would only delay the
+   * re-subscription.
+   */
   private retrySubscribe(attempt: number): void {
     if (this.stopped) return;
     const t = setTimeout(() => {
       this.timers.delete(t);
       void this.subscribe(attempt);
-    }, Math.min(1000 * 2 ** Math.min(attempt, 5), 30_000));
+    }, Math.min(500 * 2 ** Math.min(attempt, 4), 5_000));
     t.unref();
     this.timers.add(t);
   }
@@ -307,13 +327,16 @@ class Framework implements KubeFramework {
     this.offers.clear();
     if (this.stopped) return;
     this.log.warn("subscription closed, re-subscribing", { reason });
-    this.retrySubscribe(1);
+    this.retrySubscribe(0);
   }
 
   private onEvent(sink: EventSink<SchedulerEvent>, e: SchedulerEvent): void {
     if (sink !== this.sink || this.stopped) return;
+    this.lastEventAt = Date.now();
     switch (e.type) {
       case "SUBSCRIBED":
+        if (e.subscribed!.heartbeat_interval_seconds) this.heartbeatMs = e.subscribed!.heartbeat_interval_seconds * 1000;
+        this.watchSilence(sink);
         void this.onSubscribed(e.subscribed!.framework_id.value);
         break;
       case "OFFERS":
@@ -364,9 +387,60 @@ class Framework implements KubeFramework {
     this.reconciled = false;
     this.log.info("subscribed", { framework: id, roles: this.roles });
     if (fresh) await this.ids.save(id).catch((e: unknown) => this.log.warn("could not record the framework id", { err: e }));
-    // Implicit reconciliation: the master answers with the latest state of every task it knows of ours.
+    this.unanswered = new Set([...this.tasks.values()].filter((t) => !isTerminal(t.state)).map((t) => t.taskId));
+    // Explicit reconciliation of the tasks we launched, then implicit (Mesos'
+    // docs/reconciliation.md). After a master failover the new leader may not know a task we
+    // launched through the old one just before it died; asked by id, it answers TASK_GONE
+    // when the task's agent is back without it, so the pod is placed again rather than left
+    // ContainerCreating for good. Implicit reconciliation alone only covers known tasks.
+    await this.reconcileUnanswered();
     await this.call({ type: "RECONCILE", reconcile: { tasks: [] } });
     this.settle();
+    this.scheduleReconcile(RECONCILE_RETRY_MS);
+  }
+
+  /**
+   * A master that stops sending (paused, partitioned; its connection stays open) is left
+   * after 3 missed heartbeats, as the v1 scheduler API asks of schedulers: closing the
+   * sink drops the connection and re-subscribes, which finds the leader among the masters.
+   */
+  private watchSilence(sink: EventSink<SchedulerEvent>): void {
+    clearInterval(this.watchdog);
+    this.watchdog = setInterval(() => {
+      if (sink !== this.sink || sink.closed) return clearInterval(this.watchdog);
+      const silentMs = Date.now() - this.lastEventAt;
+      if (silentMs <= Math.max(3 * this.heartbeatMs, 1000)) return;
+      clearInterval(this.watchdog);
+      this.log.warn("no event from the master for 3 heartbeat intervals, re-subscribing", { silentMs, heartbeatMs: this.heartbeatMs });
+      sink.close(`no event for ${silentMs} ms (heartbeat every ${this.heartbeatMs} ms)`);
+    }, Math.min(this.heartbeatMs, 1000));
+    this.watchdog.unref();
+  }
+
+  /** Ask the master by id about every task live at SUBSCRIBED it has not told us about since; false if none. */
+  private async reconcileUnanswered(): Promise<boolean> {
+    const tasks = [...this.unanswered]
+      .map((id) => this.tasks.get(id))
+      .filter((t): t is TaskRecord => t !== undefined && !isTerminal(t.state))
+      .map((t) => ({ task_id: { value: t.taskId }, ...(t.agentId ? { agent_id: { value: t.agentId } } : {}) }));
+    if (tasks.length) await this.call({ type: "RECONCILE", reconcile: { tasks } });
+    return tasks.length > 0;
+  }
+
+  /**
+   * The master does not answer for a task on an agent that has not re-registered since a
+   * failover: retry, backing off, until every task is answered (as the reconciliation doc
+   * asks of frameworks).
+   */
+  private scheduleReconcile(ms: number): void {
+    clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = setTimeout(() => {
+      if (!this.subscribed || this.stopped) return;
+      void this.reconcileUnanswered().then((more) => {
+        if (more) this.scheduleReconcile(Math.min(ms * 2, 30_000));
+      });
+    }, ms);
+    this.reconcileTimer.unref();
   }
 
   /** Reconciled once the answers have stopped coming for a moment. */
@@ -799,6 +873,7 @@ class Framework implements KubeFramework {
         this.lifecycle.agentLost(a, this.mirror.nodeName(a), s.state);
       else if (s.state === "TASK_RUNNING" && s.reason !== "REASON_RECONCILIATION" && this.lifecycle.agentSeen(a)) this.agentBack(a);
     }
+    this.unanswered.delete(id);
     const prev = this.tasks.get(id);
     const agentId = s.agent_id?.value ?? prev?.agentId ?? this.launched.get(parsed.uid) ?? "";
     const at = s.timestamp ?? Date.now() / 1000;
@@ -830,8 +905,11 @@ class Framework implements KubeFramework {
     const pod = this.podByUid(key, parsed.uid);
     if (s.state === "TASK_RUNNING" && prev?.state !== "TASK_RUNNING" && pod && prev) this.kubeletEvents.event(pod, "Normal", "Started", `Started container ${parsed.container}`);
     if (pod && s.backoff && !prev?.runtime?.backoff) this.kubeletEvents.event(pod, "Warning", "BackOff", `Back-off restarting failed container ${parsed.container} in pod ${parsed.pod}_${parsed.namespace}(${parsed.uid})`);
-    // The launch never happened (offer gone, agent gone before it started): place the pod again.
-    if (!prev?.runningSince && rec.runningSince === undefined && (s.state === "TASK_DROPPED" || s.reason === "REASON_INVALID_OFFERS")) {
+    // The launch never happened (offer gone, agent gone before it started, or a master that
+    // failed over before the launch reached the agent: reconciliation answers TASK_GONE, or
+    // TASK_UNKNOWN for an agent it does not know): place the pod again.
+    const neverArrived = s.reason === "REASON_RECONCILIATION" && (s.state === "TASK_GONE" || s.state === "TASK_UNKNOWN" || s.state === "TASK_LOST");
+    if (!prev?.runningSince && rec.runningSince === undefined && (s.state === "TASK_DROPPED" || s.reason === "REASON_INVALID_OFFERS" || neverArrived)) {
       this.log.info("launch dropped, the pod goes back to the queue", { task: id, message: s.message });
       for (const [tid, t] of this.tasks) if (t.podUid === parsed.uid) this.tasks.delete(tid);
       this.launched.delete(parsed.uid);

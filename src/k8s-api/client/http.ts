@@ -12,6 +12,14 @@
  * resourceVersion delivered (bookmarks keep that fresh), so the caller sees one unbroken
  * stream; only an ERROR from the server (410 Expired: relist) or a refusal of the watch
  * itself ends it, as an ERROR event.
+ *
+ * Several API servers (replicas over one store) may be given: `server` as "URL,URL,...".
+ * A request goes to the current one; when it cannot be reached the client moves to the
+ * next and sends the request there if it certainly never reached the first (connection
+ * refused, or a read: GET is idempotent). A write whose connection broke after it was sent
+ * fails instead, since it may have been applied. A watch re-opened after its server died
+ * thus resumes on the next replica from its last resourceVersion, which every replica
+ * serves because the revision is the shared store's.
  */
 import http from "node:http";
 import https from "node:https";
@@ -25,7 +33,7 @@ export interface HttpClientOptions {
   /** A kubeconfig file (its current context, or `context`). */
   readonly kubeconfig?: string;
   readonly context?: string;
-  /** Or the server URL directly (http:// or https://) ... */
+  /** Or the server URL directly (http:// or https://), or several replicas' URLs "URL,URL,..." ... */
   readonly server?: string;
   /** ... with an optional bearer token. */
   readonly token?: string;
@@ -51,7 +59,9 @@ interface Reply {
 }
 
 export class HttpClient implements ApiClient {
-  readonly server: URL;
+  /** Every configured server; requests go to servers[current]. */
+  private readonly servers: URL[];
+  private current = 0;
   private readonly kc: KubeConfig;
   private readonly agent: http.Agent;
   private readonly timeoutMs: number;
@@ -70,9 +80,10 @@ export class HttpClient implements ApiClient {
       // verification is off, which is moot without TLS.
       this.kc.clusters = this.kc.clusters.map((c) => (c.server?.startsWith("http:") && !c.skipTLSVerify ? { ...c, skipTLSVerify: true } : c));
     } else if (opts.server) {
+      const first = opts.server.split(",")[0]!.trim();
       this.kc.loadFromOptions({
         // client-node refuses http:// unless TLS verification is off; there is no TLS to verify there.
-        clusters: [{ name: "berth", server: opts.server, skipTLSVerify: Boolean(opts.insecureSkipTLSVerify) || opts.server.startsWith("http:") }],
+        clusters: [{ name: "berth", server: first, skipTLSVerify: Boolean(opts.insecureSkipTLSVerify) || first.startsWith("http:") }],
         users: [{ name: "berth", ...(opts.token ? { token: opts.token } : {}) }],
         contexts: [{ name: "berth", cluster: "berth", user: "berth" }],
         currentContext: "berth",
@@ -80,10 +91,16 @@ export class HttpClient implements ApiClient {
     } else throw new Error("an API server URL or a kubeconfig is required");
     const cluster = this.kc.getCurrentCluster();
     if (!cluster) throw new Error(`kubeconfig ${opts.kubeconfig ?? ""} has no cluster for its current context "${this.kc.getCurrentContext()}"`);
-    this.server = parseServerUrl(cluster.server);
-    this.agent = this.server.protocol === "https:" ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+    this.servers = (opts.server && !opts.kubeconfig ? opts.server.split(",").map((u) => u.trim()).filter(Boolean) : [cluster.server]).map(parseServerUrl);
+    if (new Set(this.servers.map((u) => u.protocol)).size > 1) throw new Error(`the API servers ${opts.server ?? ""} mix http and https`);
+    this.agent = this.servers[0]!.protocol === "https:" ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
     this.timeoutMs = opts.requestTimeoutMs ?? 30_000;
     this.watchMaxBackoffMs = opts.watchMaxBackoffMs ?? 5_000;
+  }
+
+  /** The API server requests go to now (the next replica after one could not be reached). */
+  get server(): URL {
+    return this.servers[this.current]!;
   }
 
   /** Close idle keep-alive connections (open watches are stopped by their owners). */
@@ -238,8 +255,25 @@ export class HttpClient implements ApiClient {
   }
 
   /** Send a request; resolves once the response headers are in (the body streams). */
-  private async open(method: string, p: string, q?: URLSearchParams, body?: string, contentType?: string, timeoutMs?: number, retried = false): Promise<{ status: number; req: http.ClientRequest; res: http.IncomingMessage; readonly text: Promise<string> }> {
-    const url = new URL(this.server.pathname.replace(/\/$/, "") + p + (q && [...q.keys()].length ? `?${q}` : ""), this.server);
+  private async open(method: string, p: string, q?: URLSearchParams, body?: string, contentType?: string, timeoutMs?: number): Promise<Opened> {
+    // Each configured server at most once, starting with the current one.
+    for (let tried = 1; ; tried++) {
+      const at = this.current;
+      try {
+        return await this.openAt(this.servers[at]!, method, p, q, body, contentType, timeoutMs);
+      } catch (e) {
+        const { code, maybeSent } = e as { code?: string; maybeSent?: boolean };
+        if (this.servers.length === 1) throw e;
+        // Move on for every later request; this one is sent again only if it cannot have been applied.
+        if (this.current === at) this.current = (at + 1) % this.servers.length;
+        const neverArrived = !maybeSent && (code === "ECONNREFUSED" || code === "EHOSTUNREACH" || code === "ENETUNREACH");
+        if (tried >= this.servers.length || !(neverArrived || method === "GET")) throw e;
+      }
+    }
+  }
+
+  private async openAt(server: URL, method: string, p: string, q?: URLSearchParams, body?: string, contentType?: string, timeoutMs?: number, retried = false): Promise<Opened> {
+    const url = new URL(server.pathname.replace(/\/$/, "") + p + (q && [...q.keys()].length ? `?${q}` : ""), server);
     const options: https.RequestOptions = { method, headers: { Accept: "application/json", "User-Agent": `berth/${this.opts.manager}` }, agent: this.agent };
     // KubeConfig adds the credentials and TLS material of the current context (tokens may rotate: done per request).
     await this.kc.applyToHTTPSOptions(options);
@@ -276,12 +310,23 @@ export class HttpClient implements ApiClient {
         // A kept-alive connection the server closed (e.g. it restarted) before we noticed: the
         // request never reached it, so send it once more on a fresh connection (Node's documented remedy).
         clearTimeout(headersTimer);
-        if (req.reusedSocket && e.code === "ECONNRESET" && !retried) return void this.open(method, p, q, body, contentType, timeoutMs, true).then(resolve, reject);
-        reject(new Error(`cannot reach the API server at ${this.server.origin} (${method} ${p}): ${e.message}`));
+        // That reset may also be a server that died after reading the request, so whatever
+        // the resend meets, the outcome is unknown: the error is marked so no other replica
+        // gets a write that may have been applied (a create would come back AlreadyExists).
+        if (req.reusedSocket && e.code === "ECONNRESET" && !retried)
+          return void this.openAt(server, method, p, q, body, contentType, timeoutMs, true).then(resolve, (e2: Error) => reject(Object.assign(e2, { maybeSent: true })));
+        reject(Object.assign(new Error(`cannot reach the API server at ${server.origin} (${method} ${p}): ${e.message}`), { code: e.code }));
       });
       req.end(body);
     });
   }
+}
+
+interface Opened {
+  readonly status: number;
+  readonly req: http.ClientRequest;
+  readonly res: http.IncomingMessage;
+  readonly text: Promise<string>;
 }
 
 /** A server URL must be absolute http(s). */
