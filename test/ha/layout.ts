@@ -64,6 +64,8 @@ export async function waitFor<T>(f: () => T | undefined | false | Promise<T | un
 export interface LayoutOptions {
   /** Extra flags for scripts/ha-cluster.mjs (timings, --simulated, --agent-resources). */
   readonly flags?: string[];
+  /** The NATS server to use (default: the shared one, natsUrl()); a test that restarts NATS passes its own. */
+  readonly nats?: string;
 }
 
 export class Layout {
@@ -75,7 +77,7 @@ export class Layout {
   readonly name = `t${Math.random().toString(36).slice(2, 8)}`;
 
   async start(o: LayoutOptions = {}): Promise<LayoutJson> {
-    const nats = await natsUrl();
+    const nats = o.nats ?? (await natsUrl());
     const p = await freePorts(10);
     const list = (a: number[]) => a.join(",");
     this.script = spawn(process.execPath, [SCRIPT, "--dir", this.dir, "--name", this.name, "--nats", nats,
