@@ -1,6 +1,6 @@
 /**
  * `berth up`: a one-machine cluster in one process — embedded store, API server (and,
- * as they land, the master, a local agent and the kubernetes framework) — plus a
+ * the master, a local agent or simulated agents, and the kubernetes framework) — plus a
  * kubeconfig for kubectl.
  */
 import { existsSync, mkdirSync } from "node:fs";
