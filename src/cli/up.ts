@@ -1,7 +1,7 @@
 /**
- * `berth up`: a one-machine cluster in one process — embedded store, API server (and,
- * the master, a local agent or simulated agents, and the kubernetes framework) — plus a
- * kubeconfig for kubectl.
+ * `berth up`: a one-machine cluster in one process — the store, the API server, the
+ * master, a local agent (or simulated agents), the kubernetes framework and the
+ * controllers — plus a kubeconfig for kubectl.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
