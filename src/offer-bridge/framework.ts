@@ -27,6 +27,8 @@ import { containerResources, executorIdOf, parseTaskId, podHostPorts, podResourc
 import { CONFIGMAPS, NODES, PODS, podKey, rfc3339, type NodeObj, type Pod } from "./types.js";
 import type { KubeObject } from "../k8s-api/types.js";
 import { FrameworkIdStore } from "./framework-id.js";
+import { HeldOffers, TaskTable } from "./indexes.js";
+import { PendingPods } from "./pending.js";
 import { PROXY_EXECUTOR_ID, ServiceProxySync, type ServiceObj } from "./services.js";
 import { NodePortHolds } from "./nodeports.js";
 
@@ -124,8 +126,10 @@ class Framework implements KubeFramework {
   private readyResolve!: () => void;
   readonly ready = new Promise<void>((r) => (this.readyResolve = r));
 
-  private readonly offers = new Map<string, Offer>();
-  private readonly tasks = new Map<string, TaskRecord>();
+  private readonly offers = new HeldOffers();
+  private readonly tasks = new TaskTable<TaskRecord>();
+  /** Pods that may be waiting for a placement (what cycles look at instead of every pod). */
+  private readonly pendingPods = new PendingPods({ pod: (k) => this.pods.get(k), isPending: (p) => this.isPending(p), mayBePending: (p) => this.mayBePending(p) });
   /** Pod uid -> agent id, for every pod launched (or found launched by reconciliation). */
   private readonly launched = new Map<string, string>();
   /** Pod uid -> why it cannot run (it is bound but not launched). */
@@ -317,7 +321,7 @@ class Framework implements KubeFramework {
         void this.onSubscribed(e.subscribed!.framework_id.value);
         break;
       case "OFFERS":
-        for (const o of e.offers?.offers ?? []) this.offers.set(o.id.value, o);
+        for (const o of e.offers?.offers ?? []) this.offers.set(o);
         for (const o of e.offers?.offers ?? []) if (this.lifecycle.agentSeen(o.agent_id.value)) this.agentBack(o.agent_id.value);
         for (const o of e.offers?.offers ?? []) this.observeAgent(o);
         for (const o of e.offers?.offers ?? []) this.proxySync.agentSeen(o.agent_id.value);
@@ -416,8 +420,7 @@ class Framework implements KubeFramework {
   /** A lost agent is back: kills sent while it was away never arrived, so pods being deleted are looked at again. */
   private agentBack(agentId: string): void {
     this.proxySync.agentSeen(agentId, true);
-    for (const t of this.tasks.values()) {
-      if (t.agentId !== agentId) continue;
+    for (const t of this.tasks.onAgent(agentId)) {
       t.killSent = false;
       this.statusQueue.add(t.podKey);
     }
@@ -448,7 +451,7 @@ class Framework implements KubeFramework {
   /** What the offers held for an agent give (only those allocated to `role`, when given). */
   private heldOn(agentId: string, role?: string): Free {
     const a: Free = { cpus: 0, mem: 0, disk: 0, ports: [] };
-    for (const o of this.offers.values()) if (o.agent_id.value === agentId && (role === undefined || this.offerRole(o) === role)) addScalars(a, o);
+    for (const o of this.offers.ofAgent(agentId)) if (role === undefined || this.offerRole(o) === role) addScalars(a, o);
     return a;
   }
 
@@ -496,8 +499,8 @@ class Framework implements KubeFramework {
   /** What this framework's live tasks use on an agent. */
   private usedOn(agentId: string): Amounts {
     const a: Amounts = { cpus: 0, mem: 0, disk: 0 };
-    for (const t of this.tasks.values()) {
-      if (t.agentId !== agentId || isTerminal(t.state)) continue;
+    for (const t of this.tasks.onAgent(agentId)) {
+      if (isTerminal(t.state)) continue;
       const c = this.podByUid(t.podKey, t.podUid)?.spec?.containers?.find((x) => x.name === t.container);
       if (!c) continue;
       const r = containerResources(c);
@@ -517,25 +520,22 @@ class Framework implements KubeFramework {
 
   /** Pods waiting for a placement: unbound (or bound to a known node) and not yet launched. */
   private isPending(p: Pod): boolean {
+    return this.mayBePending(p) && !(p.spec?.nodeName && !this.mirror.agentOfNode(p.spec.nodeName));
+  }
+
+  /** isPending but for the node being known: what only an event about the pod (or its launch) changes. */
+  private mayBePending(p: Pod): boolean {
     const uid = p.metadata?.uid ?? "";
     if (p.metadata?.deletionTimestamp || this.launched.has(uid) || this.blocked.has(uid)) return false;
     if ((p.spec?.schedulerName ?? SCHEDULER) !== SCHEDULER) return false;
     if (p.spec?.schedulingGates?.length) return false;
     const phase = p.status?.phase ?? "Pending";
-    if (phase !== "Pending") return false;
-    if (p.spec?.nodeName && !this.mirror.agentOfNode(p.spec.nodeName)) return false;
-    return true;
-  }
-
-  private pending(): Pod[] {
-    return this.pods
-      .list()
-      .filter((p) => this.isPending(p))
-      .sort((a, b) => (b.spec?.priority ?? 0) - (a.spec?.priority ?? 0) || (a.metadata?.creationTimestamp ?? "").localeCompare(b.metadata?.creationTimestamp ?? "") || podKey(a).localeCompare(podKey(b)));
+    return phase === "Pending";
   }
 
   private podChanged(p: Pod, old?: Pod): void {
     this.statusQueue.add(podKey(p));
+    this.pendingPods.note(podKey(p), p);
     if (p.metadata?.deletionTimestamp || p.status?.phase === "Succeeded" || p.status?.phase === "Failed") this.sync.forgetPod(podKey(p));
     else if (p.spec?.nodeName) this.sync.syncPod(p);
     if (old?.spec?.nodeName && !p.spec?.nodeName) this.sync.forgetPod(podKey(p));
@@ -563,19 +563,19 @@ class Framework implements KubeFramework {
   private podGone(p: Pod): void {
     const uid = p.metadata?.uid ?? "";
     this.sync.forgetPod(podKey(p));
+    this.pendingPods.forget(podKey(p));
     this.queue.delete(podKey(p));
     this.queue.moveAllToActiveOrBackoff();
     this.blocked.delete(uid);
     // Deleted without waiting for us (force, grace 0): its tasks must not outlive it.
     const agents = new Set<string>();
-    for (const t of [...this.tasks.values()]) {
-      if (t.podUid !== uid) continue;
+    for (const t of this.tasks.ofPod(uid)) {
       agents.add(t.agentId);
       if (isTerminal(t.state)) this.tasks.delete(t.taskId);
       else this.kill(t, 0);
     }
     for (const a of agents) this.releaseSandbox(a, p);
-    if (![...this.tasks.values()].some((t) => t.podUid === uid)) {
+    if (!this.tasks.hasPod(uid)) {
       this.launched.delete(uid);
       this.podIPs.release(uid);
     }
@@ -619,7 +619,7 @@ class Framework implements KubeFramework {
   private async cycle(): Promise<void> {
     if (!this.subscribed || !this.reconciled || this.stopped) return;
     if (!this.offers.size) {
-      if (this.pending().length && this.suppressed) {
+      if (this.suppressed && this.pendingPods.any()) {
         this.suppressed = false;
         await this.call({ type: "REVIVE", revive: { roles: [...this.roles] } });
       }
@@ -633,7 +633,7 @@ class Framework implements KubeFramework {
       const name = this.mirror.nodeName(agentId);
       const byNode = offeredByRole.get(this.offerRole(o));
       if (!name || !byNode || byNode.has(name)) continue;
-      byNode.set(name, this.heldOn(agentId, this.offerRole(o)));
+      byNode.set(name, this.heldOn(agentId, this.offerRole(o))); // the agent's offers only: O(offers) per round
       agentOf.set(name, agentId);
     }
     // NodePorts first: held on every agent before pods take ports from the same offers.
@@ -641,9 +641,8 @@ class Framework implements KubeFramework {
     const holds = this.nodePorts.claim([...defaultOffered].map(([node, free]) => ({ agentId: agentOf.get(node)!, node, free })));
     const plans: { pod: Pod; node: string; agentId: string; role: string }[] = [];
     // Pods already bound (by us before a restart, or by their creator) launch on their own node's offers.
-    for (const pod of this.pods.list()) {
-      const name = pod.spec?.nodeName;
-      if (!name || !this.isPending(pod)) continue;
+    for (const pod of this.pendingPods.bound()) {
+      const name = pod.spec!.nodeName!;
       const role = this.podRole(pod);
       const free = offeredByRole.get(role)?.get(name);
       const needs = needsOf(pod, this.hostNetworked(pod, agentOf.get(name)));
@@ -711,7 +710,7 @@ class Framework implements KubeFramework {
       this.launched.set(uid, agentId);
       const at = Date.now() / 1000;
       for (const t of group.tasks)
-        this.tasks.set(t.task_id.value, { taskId: t.task_id.value, state: "TASK_STAGING", at, agentId, podUid: uid, podKey: podKey(pod), container: t.name });
+        this.tasks.set({ taskId: t.task_id.value, state: "TASK_STAGING", at, agentId, podUid: uid, podKey: podKey(pod), container: t.name });
       const opKey = `${agentId}\u0000${role}`;
       const list = ops.get(opKey) ?? [];
       list.push({ type: "LAUNCH_GROUP", launch_group: { executor: group.executor, task_group: { tasks: group.tasks } } });
@@ -719,12 +718,14 @@ class Framework implements KubeFramework {
       this.statusQueue.add(podKey(pod));
     }
 
-    const waiting = this.pending().length > 0 || this.nodePorts.wantsOffers(this.liveAgents());
+    const waiting = this.pendingPods.any() || this.nodePorts.wantsOffers(this.liveAgents());
     const refuse = waiting ? 1 : (this.opts.refuseSeconds ?? 5);
     const byAgent = new Map<string, string[]>();
     for (const o of this.offers.values()) {
       const k = `${o.agent_id.value}\u0000${this.offerRole(o)}`;
-      byAgent.set(k, [...(byAgent.get(k) ?? []), o.id.value]);
+      const ids = byAgent.get(k);
+      if (ids) ids.push(o.id.value);
+      else byAgent.set(k, [o.id.value]);
     }
     this.offers.clear();
     for (const [k, ids] of byAgent) {
@@ -819,22 +820,23 @@ class Framework implements KubeFramework {
       // The agent's runtime fields (restarts, readiness); a status without them (one the master made) keeps the last.
       ...(s.restart_count !== undefined ? { runtime: s } : prev?.runtime ? { runtime: prev.runtime } : {}),
     };
-    this.tasks.set(id, rec);
+    this.tasks.set(rec);
     if (agentId && !isTerminal(s.state)) this.launched.set(parsed.uid, agentId);
     // The address the agent gave the pod's network (Mesos reports it per task).
     const reported = s.container_status?.network_infos?.[0]?.ip_addresses?.[0]?.ip_address;
     const node = agentId ? this.mirror.nodeName(agentId) : undefined;
     if (reported && node && !isTerminal(s.state)) this.podIPs.note(parsed.uid, node, reported);
     // Every container ended: the agent freed the pod's address (its status keeps showing it, as kubelet's does).
-    if (isTerminal(s.state) && ![...this.tasks.values()].some((t) => t.podUid === parsed.uid && !isTerminal(t.state))) this.podIPs.release(parsed.uid);
+    if (isTerminal(s.state) && !this.tasks.ofPod(parsed.uid).some((t) => !isTerminal(t.state))) this.podIPs.release(parsed.uid);
     const pod = this.podByUid(key, parsed.uid);
     if (s.state === "TASK_RUNNING" && prev?.state !== "TASK_RUNNING" && pod && prev) this.kubeletEvents.event(pod, "Normal", "Started", `Started container ${parsed.container}`);
     if (pod && s.backoff && !prev?.runtime?.backoff) this.kubeletEvents.event(pod, "Warning", "BackOff", `Back-off restarting failed container ${parsed.container} in pod ${parsed.pod}_${parsed.namespace}(${parsed.uid})`);
     // The launch never happened (offer gone, agent gone before it started): place the pod again.
     if (!prev?.runningSince && rec.runningSince === undefined && (s.state === "TASK_DROPPED" || s.reason === "REASON_INVALID_OFFERS")) {
       this.log.info("launch dropped, the pod goes back to the queue", { task: id, message: s.message });
-      for (const [tid, t] of this.tasks) if (t.podUid === parsed.uid) this.tasks.delete(tid);
+      for (const t of this.tasks.ofPod(parsed.uid)) this.tasks.delete(t.taskId);
       this.launched.delete(parsed.uid);
+      if (pod) this.pendingPods.note(key, pod); // pending again without an event of its own
       this.podIPs.release(parsed.uid);
       this.kick();
       return;
@@ -844,7 +846,7 @@ class Framework implements KubeFramework {
       if (!isTerminal(s.state)) this.kill(rec, 0);
       else {
         this.tasks.delete(id);
-        if (![...this.tasks.values()].some((t) => t.podUid === parsed.uid)) this.launched.delete(parsed.uid);
+        if (!this.tasks.hasPod(parsed.uid)) this.launched.delete(parsed.uid);
       }
       return;
     }
@@ -891,7 +893,7 @@ class Framework implements KubeFramework {
     if (!pod) return;
     const m = pod.metadata ?? {};
     const uid = m.uid ?? "";
-    const mine = [...this.tasks.values()].filter((t) => t.podUid === uid);
+    const mine = this.tasks.ofPod(uid);
     if (m.deletionTimestamp && pod.spec?.nodeName) {
       const live = mine.filter((t) => !isTerminal(t.state));
       if (live.length) {

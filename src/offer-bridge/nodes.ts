@@ -97,6 +97,8 @@ export interface NodeMirrorOptions {
 
 export class NodeMirror {
   private readonly byAgent = new Map<string, Mirrored>();
+  /** Node name -> agent id (names are unique: a taken hostname falls back to the agent id). */
+  private readonly byName = new Map<string, string>();
   private readonly timers: NodeJS.Timeout[] = [];
   private stopped = false;
   /** Agents the master reports lost: their Node's status and Lease are no longer renewed (node-lifecycle.ts owns them). */
@@ -128,8 +130,7 @@ export class NodeMirror {
   }
 
   agentOfNode(name: string): string | undefined {
-    for (const [id, m] of this.byAgent) if (m.name === name) return id;
-    return undefined;
+    return this.byName.get(name);
   }
 
   agents(): AgentSeen[] {
@@ -148,9 +149,10 @@ export class NodeMirror {
     let m = this.byAgent.get(agent.agentId);
     if (!m) {
       let name = dnsName(agent.hostname);
-      if (!name || [...this.byAgent.values()].some((o) => o.name === name)) name = dnsName(agent.agentId);
+      if (!name || this.byName.has(name)) name = dnsName(agent.agentId);
       m = { agent, name, capacity: { ...total }, maxPods: declared ?? MAX_PODS, written: "" };
       this.byAgent.set(agent.agentId, m);
+      if (!this.byName.has(name)) this.byName.set(name, agent.agentId);
       this.log.info("agent mirrored as a node", { agent: agent.agentId, node: name });
     } else {
       // A restarted agent may serve on another address, port or network: the Node must follow; reserved roles accumulate.
