@@ -29,6 +29,7 @@ import type { KubeObject } from "../k8s-api/types.js";
 import { FrameworkIdStore } from "./framework-id.js";
 import { HeldOffers, TaskTable } from "./indexes.js";
 import { PendingPods } from "./pending.js";
+import { Slices } from "../util/slices.js";
 import { PROXY_EXECUTOR_ID, ServiceProxySync, type ServiceObj } from "./services.js";
 import { NodePortHolds } from "./nodeports.js";
 
@@ -73,6 +74,8 @@ export interface KubeFramework {
 }
 
 const SCHEDULER = "default-scheduler";
+/** A cycle places pods for this long before it lets other work run (the API, watches, agents' updates). */
+const CYCLE_SLICE_MS = 20;
 /** Pod annotation: the framework role whose offered resources the pod's tasks use. */
 export const ROLE_ANNOTATION = "berth.io/role";
 
@@ -651,7 +654,19 @@ class Framework implements KubeFramework {
       plans.push({ pod, node: name, agentId: agentOf.get(name)!, role });
     }
     // The queue, best first: kube-scheduler's filters and scores plus what the offers can launch.
-    for (const q of this.queue.popAll()) {
+    const popped = this.queue.popAll();
+    const slices = new Slices(CYCLE_SLICE_MS);
+    const sink = this.sink;
+    for (let i = 0; i < popped.length; i++) {
+      const q = popped[i]!;
+      if (slices.due()) {
+        await slices.next();
+        if (!this.subscribed || this.stopped || this.sink !== sink) {
+          // The offers are gone with the subscription: the rest waits for the next cycle, no attempt counted.
+          for (const r of popped.slice(i)) this.queue.requeue(r.key);
+          break;
+        }
+      }
       const pod = this.pods.get(q.key);
       if (!pod || pod.metadata?.uid !== q.uid || !this.isPending(pod) || pod.spec?.nodeName) {
         this.queue.done(q.key);
@@ -664,7 +679,14 @@ class Framework implements KubeFramework {
         continue;
       }
       const info = this.sync.podInfo(pod);
-      const needsFor = (node: string) => needsOf(pod, this.hostNetworked(pod, agentOf.get(node)));
+      // A pod's needs differ only by host networking: parse its requests twice at most, not once per node filtered.
+      const needsByNet = new Map<boolean, Needs>();
+      const needsFor = (node: string): Needs => {
+        const host = this.hostNetworked(pod, agentOf.get(node));
+        let n = needsByNet.get(host);
+        if (!n) needsByNet.set(host, (n = needsOf(pod, host)));
+        return n;
+      };
       const d = decide(info, needsFor, this.sync.snapshot, offered);
       if ("node" in d) {
         take(offered.get(d.node)!, needsFor(d.node));
