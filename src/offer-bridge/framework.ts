@@ -506,7 +506,8 @@ class Framework implements KubeFramework {
       if (isTerminal(t.state)) continue;
       const c = this.podByUid(t.podKey, t.podUid)?.spec?.containers?.find((x) => x.name === t.container);
       if (!c) continue;
-      const r = containerResources(c);
+      let r = requestsOf.get(c);
+      if (!r) requestsOf.set(c, (r = containerResources(c)));
       a.cpus += r.cpus;
       a.mem += r.mem;
       a.disk += r.disk;
@@ -955,6 +956,13 @@ class Framework implements KubeFramework {
     await this.opts.client.patch(PODS, m.namespace ?? "", m.name ?? "", "merge", { metadata: { uid }, status }, { subresource: "status", fieldManager: "kubelet" });
   }
 }
+
+/**
+ * A container's requests, by the container object of the informer's pod (replaced, never
+ * changed, on every update): usedOn runs per offer over the agent's tasks, and parsing the
+ * same quantities each round was most of an offer round's cost.
+ */
+const requestsOf = new WeakMap<object, Amounts>();
 
 function queued(p: Pod): QueuedPod {
   return { key: podKey(p), uid: p.metadata?.uid ?? "", priority: p.spec?.priority ?? 0, timestamp: Date.parse(p.metadata?.creationTimestamp ?? "") || 0 };
