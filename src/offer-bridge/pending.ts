@@ -59,16 +59,6 @@ export class PendingPods {
     return out.sort((a, b) => a.n - b.n).map((x) => x.p);
   }
 
-  /** All pending pods, unordered. */
-  list(): Pod[] {
-    const out: Pod[] = [];
-    for (const key of this.keys.keys()) {
-      const p = this.live(key);
-      if (p && this.d.isPending(p)) out.push(p);
-    }
-    return out;
-  }
-
   /** The pod under key if it may still be pending; else it leaves the set. */
   private live(key: string): Pod | undefined {
     const p = this.d.pod(key);
