@@ -27,6 +27,9 @@ import { containerResources, executorIdOf, parseTaskId, podHostPorts, podResourc
 import { CONFIGMAPS, NODES, PODS, podKey, rfc3339, type NodeObj, type Pod } from "./types.js";
 import type { KubeObject } from "../k8s-api/types.js";
 import { FrameworkIdStore } from "./framework-id.js";
+import { HeldOffers, TaskTable } from "./indexes.js";
+import { PendingPods } from "./pending.js";
+import { Slices } from "../util/slices.js";
 import { PROXY_EXECUTOR_ID, ServiceProxySync, type ServiceObj } from "./services.js";
 import { NodePortHolds } from "./nodeports.js";
 
@@ -73,6 +76,8 @@ export interface KubeFramework {
 const SCHEDULER = "default-scheduler";
 /** First retry of explicit reconciliation for tasks the master has not answered about (doubles up to 30 s). */
 const RECONCILE_RETRY_MS = 2000;
+/** A cycle places pods for this long before it lets other work run (the API, watches, agents' updates). */
+const CYCLE_SLICE_MS = 20;
 /** Pod annotation: the framework role whose offered resources the pod's tasks use. */
 export const ROLE_ANNOTATION = "berth.io/role";
 
@@ -126,8 +131,10 @@ class Framework implements KubeFramework {
   private readyResolve!: () => void;
   readonly ready = new Promise<void>((r) => (this.readyResolve = r));
 
-  private readonly offers = new Map<string, Offer>();
-  private readonly tasks = new Map<string, TaskRecord>();
+  private readonly offers = new HeldOffers();
+  private readonly tasks = new TaskTable<TaskRecord>();
+  /** Pods that may be waiting for a placement (what cycles look at instead of every pod). */
+  private readonly pendingPods = new PendingPods({ pod: (k) => this.pods.get(k), isPending: (p) => this.isPending(p), mayBePending: (p) => this.mayBePending(p) });
   /** Pod uid -> agent id, for every pod launched (or found launched by reconciliation). */
   private readonly launched = new Map<string, string>();
   /** Pod uid -> why it cannot run (it is bound but not launched). */
@@ -340,7 +347,7 @@ class Framework implements KubeFramework {
         void this.onSubscribed(e.subscribed!.framework_id.value);
         break;
       case "OFFERS":
-        for (const o of e.offers?.offers ?? []) this.offers.set(o.id.value, o);
+        for (const o of e.offers?.offers ?? []) this.offers.set(o);
         for (const o of e.offers?.offers ?? []) if (this.lifecycle.agentSeen(o.agent_id.value)) this.agentBack(o.agent_id.value);
         for (const o of e.offers?.offers ?? []) this.observeAgent(o);
         for (const o of e.offers?.offers ?? []) this.proxySync.agentSeen(o.agent_id.value);
@@ -490,8 +497,7 @@ class Framework implements KubeFramework {
   /** A lost agent is back: kills sent while it was away never arrived, so pods being deleted are looked at again. */
   private agentBack(agentId: string): void {
     this.proxySync.agentSeen(agentId, true);
-    for (const t of this.tasks.values()) {
-      if (t.agentId !== agentId) continue;
+    for (const t of this.tasks.onAgent(agentId)) {
       t.killSent = false;
       this.statusQueue.add(t.podKey);
     }
@@ -522,7 +528,7 @@ class Framework implements KubeFramework {
   /** What the offers held for an agent give (only those allocated to `role`, when given). */
   private heldOn(agentId: string, role?: string): Free {
     const a: Free = { cpus: 0, mem: 0, disk: 0, ports: [] };
-    for (const o of this.offers.values()) if (o.agent_id.value === agentId && (role === undefined || this.offerRole(o) === role)) addScalars(a, o);
+    for (const o of this.offers.ofAgent(agentId)) if (role === undefined || this.offerRole(o) === role) addScalars(a, o);
     return a;
   }
 
@@ -570,11 +576,12 @@ class Framework implements KubeFramework {
   /** What this framework's live tasks use on an agent. */
   private usedOn(agentId: string): Amounts {
     const a: Amounts = { cpus: 0, mem: 0, disk: 0 };
-    for (const t of this.tasks.values()) {
-      if (t.agentId !== agentId || isTerminal(t.state)) continue;
+    for (const t of this.tasks.onAgent(agentId)) {
+      if (isTerminal(t.state)) continue;
       const c = this.podByUid(t.podKey, t.podUid)?.spec?.containers?.find((x) => x.name === t.container);
       if (!c) continue;
-      const r = containerResources(c);
+      let r = requestsOf.get(c);
+      if (!r) requestsOf.set(c, (r = containerResources(c)));
       a.cpus += r.cpus;
       a.mem += r.mem;
       a.disk += r.disk;
@@ -591,25 +598,22 @@ class Framework implements KubeFramework {
 
   /** Pods waiting for a placement: unbound (or bound to a known node) and not yet launched. */
   private isPending(p: Pod): boolean {
+    return this.mayBePending(p) && !(p.spec?.nodeName && !this.mirror.agentOfNode(p.spec.nodeName));
+  }
+
+  /** isPending but for the node being known: what only an event about the pod (or its launch) changes. */
+  private mayBePending(p: Pod): boolean {
     const uid = p.metadata?.uid ?? "";
     if (p.metadata?.deletionTimestamp || this.launched.has(uid) || this.blocked.has(uid)) return false;
     if ((p.spec?.schedulerName ?? SCHEDULER) !== SCHEDULER) return false;
     if (p.spec?.schedulingGates?.length) return false;
     const phase = p.status?.phase ?? "Pending";
-    if (phase !== "Pending") return false;
-    if (p.spec?.nodeName && !this.mirror.agentOfNode(p.spec.nodeName)) return false;
-    return true;
-  }
-
-  private pending(): Pod[] {
-    return this.pods
-      .list()
-      .filter((p) => this.isPending(p))
-      .sort((a, b) => (b.spec?.priority ?? 0) - (a.spec?.priority ?? 0) || (a.metadata?.creationTimestamp ?? "").localeCompare(b.metadata?.creationTimestamp ?? "") || podKey(a).localeCompare(podKey(b)));
+    return phase === "Pending";
   }
 
   private podChanged(p: Pod, old?: Pod): void {
     this.statusQueue.add(podKey(p));
+    this.pendingPods.note(podKey(p), p);
     if (p.metadata?.deletionTimestamp || p.status?.phase === "Succeeded" || p.status?.phase === "Failed") this.sync.forgetPod(podKey(p));
     else if (p.spec?.nodeName) this.sync.syncPod(p);
     if (old?.spec?.nodeName && !p.spec?.nodeName) this.sync.forgetPod(podKey(p));
@@ -637,19 +641,19 @@ class Framework implements KubeFramework {
   private podGone(p: Pod): void {
     const uid = p.metadata?.uid ?? "";
     this.sync.forgetPod(podKey(p));
+    this.pendingPods.forget(podKey(p));
     this.queue.delete(podKey(p));
     this.queue.moveAllToActiveOrBackoff();
     this.blocked.delete(uid);
     // Deleted without waiting for us (force, grace 0): its tasks must not outlive it.
     const agents = new Set<string>();
-    for (const t of [...this.tasks.values()]) {
-      if (t.podUid !== uid) continue;
+    for (const t of this.tasks.ofPod(uid)) {
       agents.add(t.agentId);
       if (isTerminal(t.state)) this.tasks.delete(t.taskId);
       else this.kill(t, 0);
     }
     for (const a of agents) this.releaseSandbox(a, p);
-    if (![...this.tasks.values()].some((t) => t.podUid === uid)) {
+    if (!this.tasks.hasPod(uid)) {
       this.launched.delete(uid);
       this.podIPs.release(uid);
     }
@@ -693,7 +697,7 @@ class Framework implements KubeFramework {
   private async cycle(): Promise<void> {
     if (!this.subscribed || !this.reconciled || this.stopped) return;
     if (!this.offers.size) {
-      if (this.pending().length && this.suppressed) {
+      if (this.suppressed && this.pendingPods.any()) {
         this.suppressed = false;
         await this.call({ type: "REVIVE", revive: { roles: [...this.roles] } });
       }
@@ -707,7 +711,7 @@ class Framework implements KubeFramework {
       const name = this.mirror.nodeName(agentId);
       const byNode = offeredByRole.get(this.offerRole(o));
       if (!name || !byNode || byNode.has(name)) continue;
-      byNode.set(name, this.heldOn(agentId, this.offerRole(o)));
+      byNode.set(name, this.heldOn(agentId, this.offerRole(o))); // the agent's offers only: O(offers) per round
       agentOf.set(name, agentId);
     }
     // NodePorts first: held on every agent before pods take ports from the same offers.
@@ -715,9 +719,8 @@ class Framework implements KubeFramework {
     const holds = this.nodePorts.claim([...defaultOffered].map(([node, free]) => ({ agentId: agentOf.get(node)!, node, free })));
     const plans: { pod: Pod; node: string; agentId: string; role: string }[] = [];
     // Pods already bound (by us before a restart, or by their creator) launch on their own node's offers.
-    for (const pod of this.pods.list()) {
-      const name = pod.spec?.nodeName;
-      if (!name || !this.isPending(pod)) continue;
+    for (const pod of this.pendingPods.bound()) {
+      const name = pod.spec!.nodeName!;
       const role = this.podRole(pod);
       const free = offeredByRole.get(role)?.get(name);
       const needs = needsOf(pod, this.hostNetworked(pod, agentOf.get(name)));
@@ -726,7 +729,19 @@ class Framework implements KubeFramework {
       plans.push({ pod, node: name, agentId: agentOf.get(name)!, role });
     }
     // The queue, best first: kube-scheduler's filters and scores plus what the offers can launch.
-    for (const q of this.queue.popAll()) {
+    const popped = this.queue.popAll();
+    const slices = new Slices(CYCLE_SLICE_MS);
+    const sink = this.sink;
+    for (let i = 0; i < popped.length; i++) {
+      const q = popped[i]!;
+      if (slices.due()) {
+        await slices.next();
+        if (!this.subscribed || this.stopped || this.sink !== sink) {
+          // The offers are gone with the subscription: the rest waits for the next cycle, no attempt counted.
+          for (const r of popped.slice(i)) this.queue.requeue(r.key);
+          break;
+        }
+      }
       const pod = this.pods.get(q.key);
       if (!pod || pod.metadata?.uid !== q.uid || !this.isPending(pod) || pod.spec?.nodeName) {
         this.queue.done(q.key);
@@ -739,7 +754,14 @@ class Framework implements KubeFramework {
         continue;
       }
       const info = this.sync.podInfo(pod);
-      const needsFor = (node: string) => needsOf(pod, this.hostNetworked(pod, agentOf.get(node)));
+      // A pod's needs differ only by host networking: parse its requests twice at most, not once per node filtered.
+      const needsByNet = new Map<boolean, Needs>();
+      const needsFor = (node: string): Needs => {
+        const host = this.hostNetworked(pod, agentOf.get(node));
+        let n = needsByNet.get(host);
+        if (!n) needsByNet.set(host, (n = needsOf(pod, host)));
+        return n;
+      };
       const d = decide(info, needsFor, this.sync.snapshot, offered);
       if ("node" in d) {
         take(offered.get(d.node)!, needsFor(d.node));
@@ -785,7 +807,7 @@ class Framework implements KubeFramework {
       this.launched.set(uid, agentId);
       const at = Date.now() / 1000;
       for (const t of group.tasks)
-        this.tasks.set(t.task_id.value, { taskId: t.task_id.value, state: "TASK_STAGING", at, agentId, podUid: uid, podKey: podKey(pod), container: t.name });
+        this.tasks.set({ taskId: t.task_id.value, state: "TASK_STAGING", at, agentId, podUid: uid, podKey: podKey(pod), container: t.name });
       const opKey = `${agentId}\u0000${role}`;
       const list = ops.get(opKey) ?? [];
       list.push({ type: "LAUNCH_GROUP", launch_group: { executor: group.executor, task_group: { tasks: group.tasks } } });
@@ -793,12 +815,14 @@ class Framework implements KubeFramework {
       this.statusQueue.add(podKey(pod));
     }
 
-    const waiting = this.pending().length > 0 || this.nodePorts.wantsOffers(this.liveAgents());
+    const waiting = this.pendingPods.any() || this.nodePorts.wantsOffers(this.liveAgents());
     const refuse = waiting ? 1 : (this.opts.refuseSeconds ?? 5);
     const byAgent = new Map<string, string[]>();
     for (const o of this.offers.values()) {
       const k = `${o.agent_id.value}\u0000${this.offerRole(o)}`;
-      byAgent.set(k, [...(byAgent.get(k) ?? []), o.id.value]);
+      const ids = byAgent.get(k);
+      if (ids) ids.push(o.id.value);
+      else byAgent.set(k, [o.id.value]);
     }
     this.offers.clear();
     for (const [k, ids] of byAgent) {
@@ -894,14 +918,14 @@ class Framework implements KubeFramework {
       // The agent's runtime fields (restarts, readiness); a status without them (one the master made) keeps the last.
       ...(s.restart_count !== undefined ? { runtime: s } : prev?.runtime ? { runtime: prev.runtime } : {}),
     };
-    this.tasks.set(id, rec);
+    this.tasks.set(rec);
     if (agentId && !isTerminal(s.state)) this.launched.set(parsed.uid, agentId);
     // The address the agent gave the pod's network (Mesos reports it per task).
     const reported = s.container_status?.network_infos?.[0]?.ip_addresses?.[0]?.ip_address;
     const node = agentId ? this.mirror.nodeName(agentId) : undefined;
     if (reported && node && !isTerminal(s.state)) this.podIPs.note(parsed.uid, node, reported);
     // Every container ended: the agent freed the pod's address (its status keeps showing it, as kubelet's does).
-    if (isTerminal(s.state) && ![...this.tasks.values()].some((t) => t.podUid === parsed.uid && !isTerminal(t.state))) this.podIPs.release(parsed.uid);
+    if (isTerminal(s.state) && !this.tasks.ofPod(parsed.uid).some((t) => !isTerminal(t.state))) this.podIPs.release(parsed.uid);
     const pod = this.podByUid(key, parsed.uid);
     if (s.state === "TASK_RUNNING" && prev?.state !== "TASK_RUNNING" && pod && prev) this.kubeletEvents.event(pod, "Normal", "Started", `Started container ${parsed.container}`);
     if (pod && s.backoff && !prev?.runtime?.backoff) this.kubeletEvents.event(pod, "Warning", "BackOff", `Back-off restarting failed container ${parsed.container} in pod ${parsed.pod}_${parsed.namespace}(${parsed.uid})`);
@@ -911,8 +935,9 @@ class Framework implements KubeFramework {
     const neverArrived = s.reason === "REASON_RECONCILIATION" && (s.state === "TASK_GONE" || s.state === "TASK_UNKNOWN" || s.state === "TASK_LOST");
     if (!prev?.runningSince && rec.runningSince === undefined && (s.state === "TASK_DROPPED" || s.reason === "REASON_INVALID_OFFERS" || neverArrived)) {
       this.log.info("launch dropped, the pod goes back to the queue", { task: id, message: s.message });
-      for (const [tid, t] of this.tasks) if (t.podUid === parsed.uid) this.tasks.delete(tid);
+      for (const t of this.tasks.ofPod(parsed.uid)) this.tasks.delete(t.taskId);
       this.launched.delete(parsed.uid);
+      if (pod) this.pendingPods.note(key, pod); // pending again without an event of its own
       this.podIPs.release(parsed.uid);
       this.kick();
       return;
@@ -922,7 +947,7 @@ class Framework implements KubeFramework {
       if (!isTerminal(s.state)) this.kill(rec, 0);
       else {
         this.tasks.delete(id);
-        if (![...this.tasks.values()].some((t) => t.podUid === parsed.uid)) this.launched.delete(parsed.uid);
+        if (!this.tasks.hasPod(parsed.uid)) this.launched.delete(parsed.uid);
       }
       return;
     }
@@ -969,7 +994,7 @@ class Framework implements KubeFramework {
     if (!pod) return;
     const m = pod.metadata ?? {};
     const uid = m.uid ?? "";
-    const mine = [...this.tasks.values()].filter((t) => t.podUid === uid);
+    const mine = this.tasks.ofPod(uid);
     if (m.deletionTimestamp && pod.spec?.nodeName) {
       const live = mine.filter((t) => !isTerminal(t.state));
       if (live.length) {
@@ -1009,6 +1034,13 @@ class Framework implements KubeFramework {
     await this.opts.client.patch(PODS, m.namespace ?? "", m.name ?? "", "merge", { metadata: { uid }, status }, { subresource: "status", fieldManager: "kubelet" });
   }
 }
+
+/**
+ * A container's requests, by the container object of the informer's pod (replaced, never
+ * changed, on every update): usedOn runs per offer over the agent's tasks, and parsing the
+ * same quantities each round was most of an offer round's cost.
+ */
+const requestsOf = new WeakMap<object, Amounts>();
 
 function queued(p: Pod): QueuedPod {
   return { key: podKey(p), uid: p.metadata?.uid ?? "", priority: p.spec?.priority ?? 0, timestamp: Date.parse(p.metadata?.creationTimestamp ?? "") || 0 };

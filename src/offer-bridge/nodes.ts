@@ -3,6 +3,12 @@
  * and allocatable, conditions with heartbeats, and a Lease in kube-node-lease renewed
  * every 10 s.
  *
+ * Writes, as kubelet's: a Node's status is written when what it reports changes, and
+ * otherwise every 5 minutes (nodeStatusReportFrequency) to refresh its heartbeat times;
+ * labels and annotations are patched only when they differ. Each Lease is renewed 10 s
+ * after its last renewal (not in whole-fleet bursts, and never twice at once), so at N
+ * nodes the Leases cost N/10 writes per second and no more.
+ *
  * Naming: a Node is named after its agent's hostname (lowercased), as kubelet names its
  * Node; when two agents of one session share a hostname, the later one is named after its
  * agent id instead. The agent id is kept in the annotation berth.io/agent-id.
@@ -87,28 +93,37 @@ interface Mirrored {
   /** The capacity last written to the Node ("" before the first write). */
   written: string;
   writing?: Promise<void>;
+  /** When its Lease was last renewed (ms; at first, when the agent was seen): the next renewal is due an interval later. */
+  renewedAt: number;
 }
 
 export interface NodeMirrorOptions {
   readonly leaseIntervalMs?: number;
-  /** How often conditions' lastHeartbeatTime is refreshed (kubelet's nodeStatusReportFrequency is 5 min). */
+  /** How often conditions' lastHeartbeatTime is refreshed (default 5 min, kubelet's nodeStatusReportFrequency). */
   readonly statusIntervalMs?: number;
 }
 
 export class NodeMirror {
   private readonly byAgent = new Map<string, Mirrored>();
+  /** Node name -> agent id (names are unique: a taken hostname falls back to the agent id). */
+  private readonly byName = new Map<string, string>();
   private readonly timers: NodeJS.Timeout[] = [];
   private stopped = false;
   /** Agents the master reports lost: their Node's status and Lease are no longer renewed (node-lifecycle.ts owns them). */
   private readonly lost = new Set<string>();
+  private readonly leaseIntervalMs: number;
+  /** A renewal pass is running: the next tick does not start another (that would renew Leases twice). */
+  private renewing = false;
 
   constructor(
     private readonly client: ApiClient,
     private readonly log: Logger,
     opts: NodeMirrorOptions = {},
   ) {
-    const lease = setInterval(() => void this.renewLeases(), opts.leaseIntervalMs ?? 10_000);
-    const status = setInterval(() => this.heartbeat(), opts.statusIntervalMs ?? 60_000);
+    this.leaseIntervalMs = opts.leaseIntervalMs ?? 10_000;
+    // Ticks at a tenth of the interval renew the Leases that are due: renewals follow each node's own 10 s.
+    const lease = setInterval(() => void this.renewLeases(), Math.max(1, Math.floor(this.leaseIntervalMs / 10)));
+    const status = setInterval(() => this.heartbeat(), opts.statusIntervalMs ?? 300_000);
     lease.unref();
     status.unref();
     this.timers.push(lease, status);
@@ -128,8 +143,7 @@ export class NodeMirror {
   }
 
   agentOfNode(name: string): string | undefined {
-    for (const [id, m] of this.byAgent) if (m.name === name) return id;
-    return undefined;
+    return this.byName.get(name);
   }
 
   agents(): AgentSeen[] {
@@ -148,9 +162,10 @@ export class NodeMirror {
     let m = this.byAgent.get(agent.agentId);
     if (!m) {
       let name = dnsName(agent.hostname);
-      if (!name || [...this.byAgent.values()].some((o) => o.name === name)) name = dnsName(agent.agentId);
-      m = { agent, name, capacity: { ...total }, maxPods: declared ?? MAX_PODS, written: "" };
+      if (!name || this.byName.has(name)) name = dnsName(agent.agentId);
+      m = { agent, name, capacity: { ...total }, maxPods: declared ?? MAX_PODS, written: "", renewedAt: Date.now() };
       this.byAgent.set(agent.agentId, m);
+      if (!this.byName.has(name)) this.byName.set(name, agent.agentId);
       this.log.info("agent mirrored as a node", { agent: agent.agentId, node: name });
     } else {
       // A restarted agent may serve on another address, port or network: the Node must follow; reserved roles accumulate.
@@ -233,24 +248,36 @@ export class NodeMirror {
     // Labels and annotation of this agent (others, set by users, stay); then the status.
     // spec.podCIDR is set once (the API refuses to change it, as upstream): a Node whose agent moved to another CIDR keeps the old value.
     const spec = !node.spec?.podCIDR && m.agent.podCidr ? { spec: podCidrSpec(m.agent) } : {};
-    await this.client.patch(NODES, "", m.name, "merge", { metadata: { labels: nodeLabels(m.agent, m.name), annotations: { [AGENT_ID_ANNOTATION]: m.agent.agentId, [POD_NETWORK_ANNOTATION]: m.agent.podNetwork } }, ...spec });
+    const labels = nodeLabels(m.agent, m.name);
+    const annotations = { [AGENT_ID_ANNOTATION]: m.agent.agentId, [POD_NETWORK_ANNOTATION]: m.agent.podNetwork };
+    // A merge patch that would change nothing is still a write (new resourceVersion, watch event): skip it.
+    if (spec.spec || !contains(node.metadata?.labels, labels) || !contains(node.metadata?.annotations, annotations)) await this.client.patch(NODES, "", m.name, "merge", { metadata: { labels, annotations }, ...spec });
     await this.client.patch(NODES, "", m.name, "merge", { status }, { subresource: "status" });
   }
 
+  /** Renews the Leases that are due (renewed, or first seen, an interval ago or more). */
   private async renewLeases(): Promise<void> {
-    for (const m of this.byAgent.values()) {
-      if (this.stopped) return;
-      if (this.lost.has(m.agent.agentId)) continue;
-      try {
-        await this.renewLease(m);
-      } catch (e) {
-        this.log.warn("could not renew node lease", { node: m.name, err: e });
+    if (this.renewing) return;
+    this.renewing = true;
+    try {
+      for (const m of this.byAgent.values()) {
+        if (this.stopped) return;
+        if (this.lost.has(m.agent.agentId) || Date.now() - m.renewedAt < this.leaseIntervalMs) continue;
+        try {
+          await this.renewLease(m);
+        } catch (e) {
+          this.log.warn("could not renew node lease", { node: m.name, err: e });
+        }
       }
+    } finally {
+      this.renewing = false;
     }
   }
 
   private async renewLease(m: Mirrored): Promise<void> {
-    const renewTime = microTime(new Date());
+    const now = new Date();
+    m.renewedAt = now.getTime();
+    const renewTime = microTime(now);
     try {
       await this.client.patch(LEASES, "kube-node-lease", m.name, "merge", { spec: { holderIdentity: m.name, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime } });
     } catch (e) {
@@ -270,6 +297,12 @@ export class NodeMirror {
       });
     }
   }
+}
+
+/** Whether every key of want is in have with the same value. */
+function contains(have: Readonly<Record<string, string>> | undefined, want: Readonly<Record<string, string>>): boolean {
+  for (const [k, v] of Object.entries(want)) if (have?.[k] !== v) return false;
+  return true;
 }
 
 function podCidrSpec(agent: AgentSeen): { podCIDR?: string; podCIDRs?: string[] } {

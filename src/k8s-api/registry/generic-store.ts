@@ -342,7 +342,9 @@ export class ResourceStore {
   ): Promise<UpdateResult> {
     for (let attempt = 0; ; attempt++) {
       const cur = await this.tryGet(ns, name);
-      const next = await mutate(cur ? clone(cur.obj) : undefined);
+      // A second decode of the same entry is the same object as clone(cur.obj), at about half
+      // the cost of structuredClone (JSON.parse is the fastest deep copy of stored JSON).
+      const next = await mutate(cur ? this.decode(cur.entry) : undefined);
       if ("create" in next) {
         const created = await this.create(ns, next.create, w);
         return { object: created, created: true };

@@ -1,0 +1,122 @@
+/**
+ * Indexes the framework keeps beside its maps so that an offer round and a pod's status
+ * sync cost what they touch, not the whole cluster: held offers by agent, tasks by pod and
+ * by agent, and the pods that may be pending. Each keeps insertion order within a key, as
+ * the plain maps they replace did, so every loop over them sees the same order as before.
+ */
+import type { Offer } from "../mesos/v1.js";
+
+/** Adds v under k in a map of maps, keeping the inner map's insertion order. */
+function addTo<V>(m: Map<string, Map<string, V>>, k: string, id: string, v: V): void {
+  let inner = m.get(k);
+  if (!inner) m.set(k, (inner = new Map()));
+  inner.set(id, v);
+}
+
+function removeFrom<V>(m: Map<string, Map<string, V>>, k: string, id: string): void {
+  const inner = m.get(k);
+  if (!inner) return;
+  inner.delete(id);
+  if (!inner.size) m.delete(k);
+}
+
+const NONE: ReadonlyMap<string, never> = new Map<string, never>();
+
+/** The offers the framework holds, by id and by agent. */
+export class HeldOffers {
+  private readonly all = new Map<string, Offer>();
+  private readonly byAgent = new Map<string, Map<string, Offer>>();
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  get(id: string): Offer | undefined {
+    return this.all.get(id);
+  }
+
+  values(): IterableIterator<Offer> {
+    return this.all.values();
+  }
+
+  set(o: Offer): void {
+    const prev = this.all.get(o.id.value);
+    if (prev && prev.agent_id.value !== o.agent_id.value) removeFrom(this.byAgent, prev.agent_id.value, o.id.value);
+    this.all.set(o.id.value, o);
+    addTo(this.byAgent, o.agent_id.value, o.id.value, o);
+  }
+
+  delete(id: string): void {
+    const o = this.all.get(id);
+    if (!o) return;
+    this.all.delete(id);
+    removeFrom(this.byAgent, o.agent_id.value, id);
+  }
+
+  clear(): void {
+    this.all.clear();
+    this.byAgent.clear();
+  }
+
+  /** The offers held for one agent, in the order they arrived. */
+  ofAgent(agentId: string): Iterable<Offer> {
+    return (this.byAgent.get(agentId) ?? NONE).values();
+  }
+}
+
+interface Indexed {
+  readonly taskId: string;
+  readonly agentId: string;
+  readonly podUid: string;
+}
+
+/** Task records by task id, with the tasks of each pod and of each agent. */
+export class TaskTable<T extends Indexed> {
+  private readonly all = new Map<string, T>();
+  private readonly byPod = new Map<string, Map<string, T>>();
+  private readonly byAgent = new Map<string, Map<string, T>>();
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  get(id: string): T | undefined {
+    return this.all.get(id);
+  }
+
+  values(): IterableIterator<T> {
+    return this.all.values();
+  }
+
+  /** Adds or replaces the record of t.taskId (a replaced record keeps its place in every order, as Map.set does). */
+  set(t: T): void {
+    const prev = this.all.get(t.taskId);
+    if (prev && prev.podUid !== t.podUid) removeFrom(this.byPod, prev.podUid, t.taskId);
+    if (prev && prev.agentId !== t.agentId) removeFrom(this.byAgent, prev.agentId, t.taskId);
+    this.all.set(t.taskId, t);
+    addTo(this.byPod, t.podUid, t.taskId, t);
+    addTo(this.byAgent, t.agentId, t.taskId, t);
+  }
+
+  delete(id: string): void {
+    const t = this.all.get(id);
+    if (!t) return;
+    this.all.delete(id);
+    removeFrom(this.byPod, t.podUid, id);
+    removeFrom(this.byAgent, t.agentId, id);
+  }
+
+  /** The pod's tasks (a copy: callers delete while they go). */
+  ofPod(uid: string): T[] {
+    return [...(this.byPod.get(uid) ?? NONE).values()];
+  }
+
+  hasPod(uid: string): boolean {
+    return this.byPod.has(uid);
+  }
+
+  /** The agent's tasks (a copy). */
+  onAgent(agentId: string): T[] {
+    return [...(this.byAgent.get(agentId) ?? NONE).values()];
+  }
+}
