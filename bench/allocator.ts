@@ -9,10 +9,8 @@
  * allocator did before 1.7 (these machines are shared and noisy; compare within a run).
  * Results: bench/results/allocator-<time>.{json,md} and allocator-latest.{json,md}.
  */
-import { execSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -20,6 +18,7 @@ import { parseResources, Resources } from "../src/mesos/resources.js";
 import type { Resource } from "../src/mesos/v1.js";
 import { createAllocator } from "../src/resource-manager/allocator/index.js";
 import { round, summarize, type LatencySummary } from "./lib/stats.js";
+import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
 const AGENTS = values.quick ? [1000, 5000] : [1000, 5000, 10000];
@@ -155,14 +154,8 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
 }
 
 function main() {
-  const root = resolve(import.meta.dirname, "..", "..");
-  let commit = "unknown";
-  try {
-    commit = execSync("git rev-parse --short HEAD", { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
-  } catch {
-    /* not a checkout */
-  }
-  const meta = { date: new Date().toISOString(), commit, cpus: cpus().length, memGiB: round(totalmem() / 2 ** 30, 1), node: process.version, quick: values.quick };
+  const root = REPO_ROOT;
+  const meta = { ...runMeta(), quick: values.quick };
   // Warm up the JIT so the first measured size is not penalized.
   measure("hierarchical", 500, 20, 3);
   const rows: Row[] = [];

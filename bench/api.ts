@@ -5,15 +5,14 @@
  * same run (these machines are shared and noisy, so only same-run comparisons mean much).
  * Results: bench/results/api-<time>.json and .md, plus api-latest.{json,md}.
  */
-import { execSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { JsonClient } from "./lib/http.js";
 import { closedLoop, type LoadResult } from "./lib/load.js";
 import { summarize, round, type LatencySummary } from "./lib/stats.js";
 import { startTarget, TARGETS, type Target } from "./lib/targets.js";
+import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, concurrency: { type: "string", default: "16" } } });
 const N = values.quick ? 1000 : 5000;
@@ -94,14 +93,8 @@ function markdown(meta: Record<string, unknown>, results: readonly TargetResult[
 }
 
 async function main() {
-  const root = resolve(import.meta.dirname, "..", "..");
-  let commit = "unknown";
-  try {
-    commit = execSync("git rev-parse --short HEAD", { cwd: root }).toString().trim();
-  } catch {
-    /* not a checkout */
-  }
-  const meta = { date: new Date().toISOString(), commit, cpus: cpus().length, memGiB: round(totalmem() / 2 ** 30, 1), node: process.version, concurrency: C, objects: N, quick: values.quick };
+  const root = REPO_ROOT;
+  const meta = { ...runMeta(), concurrency: C, objects: N, quick: values.quick };
   const results: TargetResult[] = [];
   for (const key of ["embedded", "memory", "reference"]) {
     process.stderr.write(`bench: ${TARGETS[key]!.name}\n`);

@@ -14,10 +14,9 @@
  * N = 1,000 agents and M = 20,000 tasks (quick: 200 and 5,000).
  * Results: bench/results/launch-<time>.{json,md} and launch-latest.{json,md}.
  */
-import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startAgent, type Agent } from "../src/agents/index.js";
 import { httpSchedulerApi } from "../src/mesos/http-client.js";
@@ -26,6 +25,7 @@ import type { Offer, Resource, SchedulerCall, SchedulerEvent, TaskInfo } from ".
 import { startMaster } from "../src/resource-manager/index.js";
 import { createLogger } from "../src/util/log.js";
 import { round, summarize, type LatencySummary } from "./lib/stats.js";
+import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
 
 const { values } = parseArgs({
   options: { quick: { type: "boolean", default: false }, agents: { type: "string" }, tasks: { type: "string" }, concurrency: { type: "string", default: "64" }, workdir: { type: "string" } },
@@ -263,14 +263,8 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
 }
 
 async function main() {
-  const root = resolve(import.meta.dirname, "..", "..");
-  let commit = "unknown";
-  try {
-    commit = execSync("git rev-parse --short HEAD", { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
-  } catch {
-    /* not a checkout */
-  }
-  const meta = { date: new Date().toISOString(), commit, cpus: cpus().length, memGiB: round(totalmem() / 2 ** 30, 1), node: process.version, quick: values.quick, agents: AGENTS, tasks: TASKS, concurrency: CONCURRENCY, workRoot: WORK_ROOT };
+  const root = REPO_ROOT;
+  const meta = { ...runMeta(), quick: values.quick, agents: AGENTS, tasks: TASKS, concurrency: CONCURRENCY, workRoot: WORK_ROOT };
   const rows: Row[] = [];
   for (const link of ["in-process", "http"] as const) rows.push(await scenario(link));
   const dir = join(root, "bench", "results");

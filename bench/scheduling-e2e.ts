@@ -29,10 +29,9 @@
  * --run --nodes 1000 --pods 10000): prints one JSON row on stdout.
  * Results: bench/results/scheduling-e2e-<time>.{json,md} and scheduling-e2e-latest.{json,md}.
  */
-import { execSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startSimAgents, type SimFleet } from "../src/agents/index.js";
 import { LocalClient } from "../src/k8s-api/client/local.js";
@@ -42,6 +41,7 @@ import { startMaster } from "../src/resource-manager/index.js";
 import { createLogger } from "../src/util/log.js";
 import { JsonClient } from "./lib/http.js";
 import { round, summarize, type LatencySummary } from "./lib/stats.js";
+import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
 
 const { values } = parseArgs({
   options: {
@@ -338,14 +338,8 @@ async function main(): Promise<void> {
   const pods = Number(values.pods ?? (values.quick ? 5000 : 150_000));
   // Per row; a row past it records how far it got. Full scale today reaches its deadline (docs/performance.md).
   const timeout = values["timeout-seconds"] ?? (values.quick ? "300" : "900");
-  const root = resolve(import.meta.dirname, "..", "..");
-  let commit = "unknown";
-  try {
-    commit = execSync("git rev-parse --short HEAD", { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
-  } catch {
-    /* not a checkout */
-  }
-  const meta = { date: new Date().toISOString(), commit, cpus: cpus().length, memGiB: round(totalmem() / 2 ** 30, 1), node: process.version, quick: values.quick };
+  const root = REPO_ROOT;
+  const meta = { ...runMeta(), quick: values.quick };
   const common = ["--concurrency", values.concurrency!, "--timeout-seconds", timeout, "--running-delay", values["running-delay"]!];
   const plan: [string, string[]][] = [
     ["reference", ["--label", "reference", "--nodes", String(Math.max(1, Math.round(nodes / 10))), "--pods", String(Math.round(pods / 10))]],

@@ -11,14 +11,13 @@
  * quick: 1,000 pods per workload (else 5,000; anti-affinity places at most one per node).
  * Results: bench/results/scheduling-<time>.{json,md} and scheduling-latest.{json,md}.
  */
-import { execSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { V1Pod } from "@kubernetes/client-node";
 import { NodeSnapshot, podInfoFromPod, schedulePod, type NodeSpec } from "../src/offer-bridge/scheduling/index.js";
 import { round, summarize, type LatencySummary } from "./lib/stats.js";
+import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
 const NODES = 5000;
@@ -113,14 +112,8 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
 }
 
 function main() {
-  const root = resolve(import.meta.dirname, "..", "..");
-  let commit = "unknown";
-  try {
-    commit = execSync("git rev-parse --short HEAD", { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
-  } catch {
-    /* not a checkout */
-  }
-  const meta = { date: new Date().toISOString(), commit, cpus: cpus().length, memGiB: round(totalmem() / 2 ** 30, 1), node: process.version, quick: values.quick };
+  const root = REPO_ROOT;
+  const meta = { ...runMeta(), quick: values.quick };
   measure("SchedulingBasic", 300); // JIT warm-up
   const rows = Object.keys(WORKLOADS).flatMap((w) => [measure(w, PODS), measure(w, PODS, "all nodes")]);
   const dir = join(root, "bench", "results");

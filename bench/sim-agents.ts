@@ -11,9 +11,8 @@
  * in-process; the agents' process with no agents for HTTP), so the figures are per agent.
  * N = 5,000 (quick: 1,000). Results: bench/results/sim-agents-<time>.{json,md} and -latest.
  */
-import { execSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
@@ -24,6 +23,7 @@ import type { AgentApi } from "../src/mesos/link.js";
 import { startMaster } from "../src/resource-manager/index.js";
 import { createLogger } from "../src/util/log.js";
 import { round } from "./lib/stats.js";
+import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, agents: { type: "string" }, "idle-seconds": { type: "string" } } });
 const N = Number(values.agents ?? (values.quick ? 1000 : 5000));
@@ -133,14 +133,8 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const root = resolve(import.meta.dirname, "..", "..");
-  let commit = "unknown";
-  try {
-    commit = execSync("git rev-parse --short HEAD", { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
-  } catch {
-    /* not a checkout */
-  }
-  const meta = { date: new Date().toISOString(), commit, cpus: cpus().length, memGiB: round(totalmem() / 2 ** 30, 1), node: process.version, quick: values.quick };
+  const root = REPO_ROOT;
+  const meta = { ...runMeta(), quick: values.quick };
   const rows = [await measure("in-process"), await measure("http")];
   const dir = join(root, "bench", "results");
   mkdirSync(dir, { recursive: true });
