@@ -69,13 +69,16 @@ describe("ha layout: restart of the NATS server (real processes)", function () {
     await kubectl(["scale", "deployment/n", "--replicas=10"]);
     await kubectl(["rollout", "status", "deployment/n", "--timeout=60s"], undefined, 70_000);
     const scaledMs = Date.now() - t0;
-    const state = (await (await fetch(`${leader.url}/state`)).json()) as { frameworks: { name: string; tasks: { id: string; state: string }[] }[]; slaves: { active: boolean }[] };
-    const running = state.frameworks.find((f) => f.name === "kubernetes")!.tasks.filter((t) => t.id.startsWith("default.n-") && t.state === "TASK_RUNNING");
+    type State = { frameworks: { name: string; tasks: { id: string; state: string }[] }[]; slaves: { active: boolean }[] };
+    const stateOf = async () => (await (await fetch(`${leader.url}/state`)).json()) as State;
+    const running = (await stateOf()).frameworks.find((f) => f.name === "kubernetes")!.tasks.filter((t) => t.id.startsWith("default.n-") && t.state === "TASK_RUNNING");
     expect(running).to.have.length(10);
-    expect(state.slaves.filter((a) => a.active)).to.have.length(3);
+    // Every agent is back with the leader (an agent re-detects the master after 3 silent ping intervals).
+    await waitFor(async () => (await stateOf()).slaves.filter((a) => a.active).length === 3, 30_000, "all 3 agents active at the leader");
+    const agentsMs = Date.now() - t0;
     console.log(
       `      NATS down ${OUTAGE_MS} ms (lease TTL ${LEASE_TTL_MS} ms), back after ${backMs} ms: a leader (${leader.name}; before: ${before.name}) ${leaderMs} ms after the restart began; ` +
-        `writes through both API servers after ${wrote.join(" and ")} ms; scaled 5 -> 10 pods ${scaledMs} ms after`,
+        `writes through both API servers after ${wrote.join(" and ")} ms; scaled 5 -> 10 pods ${scaledMs} ms after; all 3 agents with the leader after ${agentsMs} ms`,
     );
   });
 });
