@@ -4,10 +4,11 @@
  * against it with their own kubeconfig.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { deleteBuckets, natsUrl } from "../test/support/nats.js";
+import { killTasksUnder } from "../test/support/tasks.js";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 export const KUBECTL = join(ROOT, ".tools", "bin", "kubectl");
@@ -188,20 +189,6 @@ export async function eventually<T>(f: () => Promise<T | undefined | false>, wha
  * network namespaces then empty out, and the next agent to start reaps them.
  */
 export function removeDir(dir: string): void {
-  const marker = `${dir}/agent/frameworks/`;
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    let cmd: string;
-    try {
-      cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    } catch {
-      continue;
-    }
-    if (!cmd.includes("\0berth-task\0") || !cmd.includes(marker)) continue;
-    try {
-      process.kill(-Number(pid), "SIGKILL"); // the wrapper leads its task's process group
-    } catch {
-      /* already gone */
-    }
-  }
+  killTasksUnder(`${dir}/agent/frameworks`);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { killTasksUnder } from "../support/tasks.js";
 
 export const CLI = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -126,7 +127,11 @@ export class Cluster {
   }
 
   async cleanup(): Promise<void> {
-    for (const dir of this.agentDirs) for (const pid of taskPids(dir)) killGroup(pid);
+    for (const dir of this.agentDirs) {
+      for (const pid of taskPids(dir)) killGroup(pid);
+      // Also a task launched but not yet checkpointed.
+      killTasksUnder(dir);
+    }
     for (const p of this.procs.splice(0)) if (p.child.exitCode === null && p.child.signalCode === null) killGroup(p.child.pid);
     await sleep(200);
     for (const d of this.dirs.splice(0)) rmSync(d, { recursive: true, force: true });
