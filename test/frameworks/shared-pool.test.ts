@@ -24,38 +24,10 @@
 import { expect } from "chai";
 import { runBatchJob, type BatchProgress, type BatchResult } from "../../src/frameworks/batch/index.js";
 import { startBerth, kubectlFor, eventually, removeDir, type Berth } from "../../conformance/harness.js";
+import { dominant, progressiveFilling, type User as DrfUser } from "./drf-model.js";
 
-interface Shape {
-  readonly cpus: number;
-  readonly mem: number;
-}
-interface User {
-  readonly role: "kubernetes" | "batch";
-  readonly weight: number;
-  readonly task: Shape;
-}
-
-const dominant = (u: Shape, total: Shape) => Math.max(u.cpus / total.cpus, u.mem / total.mem);
+type User = DrfUser<"kubernetes" | "batch">;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Weighted DRF by progressive filling in whole tasks (as in test/frameworks/drf.test.ts). */
-function progressiveFilling(total: Shape, users: readonly User[]): number[] {
-  const n = users.map(() => 0);
-  const used = { cpus: 0, mem: 0 };
-  for (;;) {
-    let best = -1;
-    let bestShare = Infinity;
-    users.forEach((u, i) => {
-      const fits = used.cpus + u.task.cpus <= total.cpus + 1e-9 && used.mem + u.task.mem <= total.mem + 1e-9;
-      const share = (n[i]! * dominant(u.task, total)) / u.weight;
-      if (fits && share < bestShare) [best, bestShare] = [i, share];
-    });
-    if (best < 0) return n;
-    n[best]!++;
-    used.cpus += users[best]!.task.cpus;
-    used.mem += users[best]!.task.mem;
-  }
-}
 
 interface RolesJson {
   roles: { name: string; weight: number; allocated: { cpus?: number; mem?: number } }[];
