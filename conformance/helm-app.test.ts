@@ -19,23 +19,13 @@
  */
 import { expect } from "chai";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startBerth, kubectlFor, helmFor, eventually, removeDir, type Berth } from "./harness.js";
+import { freePort } from "../test/support/net.js";
 
 /** A free port in the agent's default port range (31000-32000): declared containerPorts are the agent's port resources under host networking. */
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = 31000 + Math.floor(Math.random() * 1000);
-    const free = await new Promise<boolean>((resolve) => {
-      const s = createServer();
-      s.once("error", () => resolve(false));
-      s.listen(port, "0.0.0.0", () => s.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-}
+const freeAgentPort = () => freePort({ from: 31000, to: 32000 });
 
 function edit(path: string, from: string, to: string): void {
   const text = readFileSync(path, "utf8");
@@ -57,7 +47,7 @@ describe("conformance: a helm-create chart running a real HTTP server (install -
     k = kubectlFor(b);
     h = helmFor(b);
     work = mkdtempSync(join(tmpdir(), "berth-helm-app-"));
-    port = await freePort();
+    port = await freeAgentPort();
   });
   after(async () => {
     if (b) {

@@ -78,7 +78,8 @@ describe("agents: bridge pod network", function () {
   });
 
   it("runs two groups on one containerPort at their own IPs, serves them ClusterIPs and host ports, and removes their namespaces when they end", async () => {
-    agent = await startAgent({ api: master, workDir: tmp.dir, log: memoryLogger().log, resources: [], cgroupRoot: false, podNetwork: "bridge", serviceCidr: "127.96.0.0/16" });
+    const logs = memoryLogger();
+    agent = await startAgent({ api: master, workDir: tmp.dir, log: logs.log, resources: [], cgroupRoot: false, podNetwork: "bridge", serviceCidr: "127.96.0.0/16" });
     await agent.registered;
     expect(agent.podNetwork.mode).to.equal("bridge");
     const cidr = agent.podNetwork.cidr!;
@@ -101,7 +102,9 @@ describe("agents: bridge pod network", function () {
     // The readiness probe (tcp) reaches the pod IP: nothing listens on the host for it.
     await master.waitFor(() => master.updates.some((u) => u.task_id.value === "pod-a.c" && u.ready === true), 10_000, "pod A ready");
     // hostPort -> podIP:containerPort.
-    expect(await eventually(() => fetchTcp("127.0.0.1", hostPort), "host port")).to.equal("A");
+    // On failure, say what the host-port listener logged (a port it could not bind, say).
+    const hostPortLog = () => JSON.stringify(logs.lines.filter((l) => l.part === "host-ports"));
+    expect(await eventually(() => fetchTcp("127.0.0.1", hostPort), "host port").catch((e: Error) => Promise.reject(new Error(`${e.message}; host-port log: ${hostPortLog()}`)))).to.equal("A");
 
     // A ClusterIP on the host's loopback, proxied by the agent to pod A, reached from inside pod B.
     master.send({ type: "FRAMEWORK_MESSAGE", framework_message: { framework_id: FRAMEWORK.id!, executor_id: { value: PROXY_EXECUTOR_ID }, data: encodeProxyTable({ version: 1, rules: [{ listen: "127.96.44.5:80", backends: [`${base}.10:${PORT}`] }] }) } });
