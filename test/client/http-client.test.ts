@@ -16,7 +16,7 @@ import { startApiServer, MemoryStore, type RunningApiServer } from "../../src/k8
 import { HttpClient } from "../../src/k8s-api/client/http.js";
 import { LocalClient } from "../../src/k8s-api/client/local.js";
 import { Informer } from "../../src/k8s-api/client/informer.js";
-import { ApiClientError, type ClientWatchEvent, type ResourceRef } from "../../src/k8s-api/client/types.js";
+import { ApiClientError, type ApiClient, type ClientListOptions, type ClientWatchEvent, type ResourceRef } from "../../src/k8s-api/client/types.js";
 import type { KubeObject } from "../../src/k8s-api/types.js";
 import { writeKubeconfig } from "../../src/cli/kubeconfig.js";
 import { createLogger } from "../../src/util/log.js";
@@ -101,6 +101,44 @@ describe("HttpClient over a real API server", function () {
     } finally {
       inf.stop();
       c.close();
+    }
+  });
+
+  it("the Informer lists in pages of 500 (client-go's pager); a continue token expired by compaction falls back to one full list", async () => {
+    const local = new LocalClient(server.registry, "t");
+    for (let i = 0; i < 1203; i++) await local.create(CM, NS, cm(`cm-${i}`));
+    const http = new HttpClient({ server: server.url, manager: "t" });
+    const calls: ClientListOptions[] = [];
+    let compactAfterFirstPage = false;
+    // The same client, with its list calls recorded (and, in the second round, the store compacted after the first page).
+    const c: ApiClient = Object.assign(Object.create(http) as HttpClient, {
+      list: async <T extends KubeObject>(r: ResourceRef, ns: string, o: ClientListOptions = {}) => {
+        calls.push(o);
+        const page = await http.list<T>(r, ns, o);
+        if (compactAfterFirstPage && calls.length === 1) {
+          await local.create(CM, NS, cm("during"));
+          await store.compact(store.currentRevision());
+        }
+        return page;
+      },
+    });
+    const names = async () => {
+      const inf = new Informer(c, CM, { namespace: NS });
+      await inf.start();
+      await inf.synced;
+      inf.stop();
+      return inf.list().map((o) => o.metadata!.name!);
+    };
+    try {
+      expect(await names()).to.have.length(1203);
+      expect(calls.map((o) => [o.limit, !!o.continue])).to.deep.equal([[500, false], [500, true], [500, true]]);
+      calls.length = 0;
+      compactAfterFirstPage = true;
+      const all = await names();
+      expect(all).to.have.length(1204).and.include("during");
+      expect(calls.map((o) => [o.limit ?? 0, !!o.continue])).to.deep.equal([[500, false], [500, true], [0, false]]);
+    } finally {
+      http.close();
     }
   });
 

@@ -3,7 +3,32 @@
  * namespace/name (the shape of client-go's informer, and of client-node's ListWatch).
  */
 import type { KubeObject } from "../types.js";
-import type { ApiClient, ClientWatch, ResourceRef } from "./types.js";
+import { ApiClientError, type ApiClient, type ClientList, type ClientListOptions, type ClientWatch, type ResourceRef } from "./types.js";
+
+/** client-go's pager page size (k8s.io/client-go/tools/pager defaultPageSize). */
+export const LIST_PAGE_SIZE = 500;
+
+/**
+ * Every page of a list, as client-go's ListPager walks it: no single answer has to carry
+ * 150,000 objects within the client's request timeout. A continue token that expired
+ * (410) falls back to one full list, as the pager's FullListIfExpired does.
+ */
+export async function listAllPages<T extends KubeObject>(client: ApiClient, r: ResourceRef, ns: string, opts: ClientListOptions = {}): Promise<ClientList<T>> {
+  const items: T[] = [];
+  let cont: string | undefined;
+  for (;;) {
+    let page: ClientList<T>;
+    try {
+      page = await client.list<T>(r, ns, { ...opts, limit: LIST_PAGE_SIZE, ...(cont ? { continue: cont } : {}) });
+    } catch (e) {
+      if (cont && e instanceof ApiClientError && e.code === 410) return client.list<T>(r, ns, opts);
+      throw e;
+    }
+    for (const o of page.items) items.push(o);
+    if (!page.continue) return { items, resourceVersion: page.resourceVersion };
+    cont = page.continue;
+  }
+}
 
 export interface InformerHandlers<T extends KubeObject> {
   add?(obj: T): void;
@@ -68,7 +93,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     try {
       const ns = this.opts.namespace ?? "";
       const sel = { ...(this.opts.labelSelector ? { labelSelector: this.opts.labelSelector } : {}), ...(this.opts.fieldSelector ? { fieldSelector: this.opts.fieldSelector } : {}) };
-      const list = await this.client.list<T>(this.resource, ns, sel);
+      const list = await listAllPages<T>(this.client, this.resource, ns, sel);
       const seen = new Set<string>();
       for (const obj of list.items) {
         const k = cacheKey(obj);
