@@ -202,6 +202,8 @@ class AgentImpl implements Agent {
 
   private stopped = false;
   private gen = 0;
+  /** This process's identity in REGISTER calls (a retried REGISTER is the same agent to the master). */
+  private readonly pid = randomUUID();
   private sink: EventSink<AgentEvent> | undefined;
   private streamId: string | undefined;
   private buffered: AgentEvent[] = [];
@@ -519,7 +521,7 @@ class AgentImpl implements Agent {
       (reason) => this.onClose(gen, reason),
     );
     this.sink = sink;
-    const call: AgentCall = this.agentId ? this.reregisterCall() : { type: "REGISTER", register: { agent_info: this.agentInfo(), version: AGENT_VERSION } };
+    const call: AgentCall = this.agentId ? this.reregisterCall() : { type: "REGISTER", register: { agent_info: this.agentInfo(), version: AGENT_VERSION, pid: this.pid } };
     this.log.info(this.agentId ? "re-registering with master" : "registering with master", { agent_id: this.agentId, tasks: call.reregister?.tasks.length });
     try {
       const sub = await this.opts.api.subscribe(call, sink);

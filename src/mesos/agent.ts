@@ -22,7 +22,11 @@ export interface AgentCall {
   readonly type: AgentCallType;
   /** Every call but REGISTER names the agent. */
   readonly agent_id?: AgentID;
-  readonly register?: { readonly agent_info: AgentInfo; readonly version?: string };
+  /**
+   * `pid`: the agent process' identity (what libprocess' UPID is to a Mesos master): a
+   * REGISTER retried by the same process replaces that process' earlier registration.
+   */
+  readonly register?: { readonly agent_info: AgentInfo; readonly version?: string; readonly pid?: string };
   /** After an agent restart or a master failover: what the agent runs now. */
   readonly reregister?: { readonly agent_info: AgentInfo; readonly tasks: readonly AgentTask[]; readonly frameworks: readonly FrameworkInfo[]; readonly version?: string };
   /** A task status update; the agent resends it (with backoff) until the master forwards the framework's ACKNOWLEDGE. */

@@ -46,7 +46,7 @@ export async function subscribeAgent(m: Master, call: AgentCall, rawSink: EventS
     sink.close(invalid);
     return { streamId };
   }
-  if (call.type === "REGISTER") register(m, info, body.version, sink, streamId);
+  if (call.type === "REGISTER") register(m, info, body.version, call.register?.pid, sink, streamId);
   else reregister(m, call.reregister!, info.id?.value ?? call.agent_id!.value, sink, streamId);
   return { streamId };
 }
@@ -69,8 +69,18 @@ function newAgent(id: string, info: AgentInfo, version: string | undefined): Age
   };
 }
 
-function register(m: Master, info: AgentInfo, version: string | undefined, sink: ObservableSink<AgentEvent>, streamId: string): void {
+function register(m: Master, info: AgentInfo, version: string | undefined, pid: string | undefined, sink: ObservableSink<AgentEvent>, streamId: string): void {
+  // Master::registerSlave: a process registering again (it never saw REGISTERED, say, and
+  // retried) is not a second agent. Its earlier registration goes, with whatever was
+  // launched on it that the process never got, as Mesos removes "an old disconnected agent"
+  // when "a new agent registered at the same address".
+  const prior = pid === undefined ? undefined : m.agents.get(m.agentsByPid.get(pid) ?? "");
+  if (prior) markUnreachable(m, prior, "a new agent registered at the same address", false);
   const a = newAgent(m.newAgentId(), info, version);
+  if (pid !== undefined) {
+    a.pid = pid;
+    m.agentsByPid.set(pid, a.id);
+  }
   m.agents.set(a.id, a);
   m.allocator.addAgent(a.id, a.info, a.total.toJSON(), new Map());
   m.allocatorAgents.add(a.id);
@@ -200,6 +210,7 @@ export function markUnreachable(m: Master, a: AgentRecord, message: string, unre
   a.connected = false;
   a.active = false;
   m.agents.delete(a.id);
+  if (a.pid !== undefined && m.agentsByPid.get(a.pid) === a.id) m.agentsByPid.delete(a.pid);
   if (sink && !sink.closed) {
     sink.send({ type: "ERROR", error: { message: unreachable ? `Agent marked unreachable: ${message}` : message } });
     sink.close(message);

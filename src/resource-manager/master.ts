@@ -65,6 +65,8 @@ export class Master {
   readonly frameworks = new Map<string, FrameworkRecord>();
   readonly completedFrameworks = new Map<string, FrameworkRecord>();
   readonly agents = new Map<string, AgentRecord>();
+  /** AgentCall.register.pid -> agent id, for registrations retried by one process. */
+  readonly agentsByPid = new Map<string, string>();
   readonly unreachableAgents = new Map<string, UnreachableAgent>();
   /** After a failover (HA): agents the predecessor had, not re-registered yet (recovery.ts). */
   readonly recoveredAgents = new Map<string, RecoveredAgent>();

@@ -53,6 +53,8 @@ export interface FrameworkRecord {
 export interface AgentRecord {
   readonly id: string;
   info: AgentInfo;
+  /** The registering process (AgentCall.register.pid), if it said. */
+  pid?: string;
   /** Everything the agent has, reservations included. */
   total: Resources;
   version: string;

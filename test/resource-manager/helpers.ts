@@ -208,8 +208,10 @@ export class TestAgent {
     this.heartbeat = opts.heartbeat ?? true;
   }
 
-  async register(hostname = "agent1"): Promise<string> {
-    const sub: Subscription = await this.api.subscribe({ type: "REGISTER", register: { agent_info: { hostname, resources: this.resources } } }, this.wrapSink());
+  /** `pid`: the process identity a real agent sends (a retried REGISTER from one process). */
+  async register(hostname = "agent1", pid?: string): Promise<string> {
+    this.events.closed = false;
+    const sub: Subscription = await this.api.subscribe({ type: "REGISTER", register: { agent_info: { hostname, resources: this.resources }, ...(pid ? { pid } : {}) } }, this.wrapSink());
     this.streamId = sub.streamId;
     const e = await this.events.next("REGISTERED");
     this.id = e.registered!.agent_id.value;

@@ -179,6 +179,27 @@ for (const link of LINKS) {
       expect((await fw.nextUpdate((s) => s.task_id.value === "stay")).state).to.equal("TASK_FAILED");
     });
 
+    it("a REGISTER retried by the same agent process replaces its earlier registration (its tasks end TASK_LOST); another process on the same host is another agent", async () => {
+      m = await testMaster({ agentPingTimeoutMs: 50 });
+      const agent = new TestAgent(link.agent(m));
+      const neighbour = new TestAgent(link.agent(m));
+      await neighbour.register("agent1", "process-2");
+      const first = await agent.register("agent1", "process-1");
+      const fw = await subscribeFramework(link.scheduler(m), { checkpoint: true });
+      await launch(fw, agent, ["never-got"]);
+      // The process gave up waiting for REGISTERED and registers again.
+      agent.disconnect();
+      const second = await agent.register("agent1", "process-1");
+      expect(second).to.not.equal(first);
+      expect([...m.master.agents.keys()].sort()).to.deep.equal([neighbour.id, second].sort());
+      const lost = await fw.nextUpdate((s) => s.task_id.value === "never-got");
+      expect(lost).to.include({ state: "TASK_LOST", reason: "REASON_AGENT_REMOVED", message: "a new agent registered at the same address" });
+      // And again while the master still counts the earlier stream as connected.
+      const third = await agent.register("agent1", "process-1");
+      expect([...m.master.agents.keys()].sort()).to.deep.equal([neighbour.id, third].sort());
+      expect(m.master.agents.get(neighbour.id)!.connected).to.equal(true);
+    });
+
     it("tasks of a framework that does not checkpoint are lost when their agent disconnects", async () => {
       m = await testMaster({ agentPingTimeoutMs: 50 });
       const agent = new TestAgent(link.agent(m));
