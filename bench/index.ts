@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
-const SCENARIOS = ["api.js", "allocator.js", "launch.js", "scheduling.js", "sim-agents.js", "scheduling-e2e.js"];
+const SCENARIOS = ["api.js", "allocator.js", "launch.js", "scheduling.js", "sim-agents.js", "scheduling-e2e.js", "memory.js", "recovery.js"];
 const quick = process.argv.includes("--quick") ? ["--quick"] : [];
 let failed = 0;
 for (const s of SCENARIOS) {
