@@ -45,7 +45,7 @@ const C = Number(values.concurrency);
 /** Pods created through HTTP (the measured creates); the rest are in the store when the server starts. */
 const M = Math.min(N, Number(values["http-creates"] ?? (QUICK ? 3_000 : 10_000)));
 const RATE = Number(values.rate);
-const WATCH_SECONDS = Number(values["watch-seconds"] ?? (QUICK ? 10 : 20));
+const WATCH_SECONDS = Number(values["watch-seconds"] ?? 10);
 const WATCHERS = values.watchers.split(",").map(Number).filter((n) => n > 0);
 /** Bound of the create phase; every other phase has its own, smaller one. */
 const CREATE_SECONDS = Number(values["timeout-seconds"] ?? (QUICK ? 180 : 600));
@@ -230,7 +230,7 @@ async function measure(key: string, t: Target): Promise<TargetResult> {
     if (r.status !== 200) throw new Error(`list: ${r.status} ${r.text.slice(0, 300)}`);
     return r.bytes;
   };
-  const fullLists = QUICK ? 10 : 5;
+  const fullLists = QUICK ? 10 : 3;
   cpu0 = cpuSeconds(t.pid);
   const all = await serial(fullLists, QUICK ? 30 : 90, listOnce("application/json"));
   const listAll = { ...all, serverCpuMsPerOp: round(((cpuSeconds(t.pid) - cpu0) * 1000) / all.samples, 1) };
@@ -249,13 +249,13 @@ async function measure(key: string, t: Target): Promise<TargetResult> {
     listAllTable = { ...tab, serverCpuMsPerOp: round(((cpuSeconds(t.pid) - cpu0) * 1000) / tab.samples, 1) };
     log(`    list all (Table): p50 ${listAllTable.latencyMs.p50} ms, p99 ${listAllTable.latencyMs.p99} ms, ${round((listAllTable.bytes ?? 0) / 2 ** 20, 1)} MiB\n`);
   }
-  const listLimit500First = await serial(QUICK ? 50 : 100, 30, async () => {
+  const listLimit500First = await serial(50, 30, async () => {
     const r = await c.fetch("GET", `${PODS}?limit=500`);
     if (r.status !== 200) throw new Error(`list: ${r.status}`);
     return r.bytes;
   });
   log(`    list limit=500 first page: p50 ${listLimit500First.latencyMs.p50} ms, p99 ${listLimit500First.latencyMs.p99} ms\n`);
-  const listLimit500Walk = await walk(c, "application/json", QUICK ? 3 : 2, QUICK ? 60 : 120, "list limit=500 walk (JSON)");
+  const listLimit500Walk = await walk(c, "application/json", QUICK ? 3 : 1, QUICK ? 60 : 120, "list limit=500 walk (JSON)");
   if (!isReference) listTableWalk = await walk(c, TABLE, QUICK ? 3 : 1, QUICK ? 60 : 120, "list limit=500 walk (Table, as kubectl get pods)");
   let selItems = 0;
   const sel = await serial(QUICK ? 20 : 10, 60, async () => {
