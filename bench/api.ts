@@ -323,8 +323,8 @@ async function main() {
     if (!spec) throw new Error(`unknown target ${key}; known: ${Object.keys(SPECS).join(", ")}`);
     log(`bench: ${spec.name} (seeding ${N - M} pods)\n`);
     const t0 = performance.now();
-    const env = values["profile-dir"] && key !== "reference" ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values["profile-dir"]} --cpu-prof-name=api-${key}-${Date.now()}.cpuprofile` } : undefined;
-    const t = await startTarget(env ? { ...spec, env } : spec);
+    const nodeArgs = values["profile-dir"] && key !== "reference" ? ["--cpu-prof", `--cpu-prof-dir=${values["profile-dir"]}`, `--cpu-prof-name=api-${key}-${Date.now()}.cpuprofile`] : undefined;
+    const t = await startTarget(nodeArgs ? { ...spec, nodeArgs } : spec);
     try {
       log(`  up in ${round((performance.now() - t0) / 1000, 1)} s\n`);
       results.push(await measure(key, t));
