@@ -57,6 +57,57 @@ export class JsonClient {
     return { stop: () => req.destroy(), ready: readyP };
   }
 
+  /**
+   * One request with a chosen Accept header; the body is kept as text only when `keep` is
+   * set (a 150,000-pod LIST is hundreds of MB: counted, not decoded). Bytes are counted either way.
+   */
+  fetch(method: string, path: string, opts: { readonly accept?: string; readonly body?: Buffer; readonly keep?: boolean; readonly contentType?: string } = {}): Promise<{ status: number; bytes: number; text: string }> {
+    const url = new URL(path, this.base);
+    const data = opts.body;
+    return new Promise((resolve, reject) => {
+      const headers = { accept: opts.accept ?? "application/json", ...(data ? { "content-type": opts.contentType ?? "application/json", "content-length": data.length } : {}) };
+      const req = request(url, { method, agent: this.agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        const keep = opts.keep || (res.statusCode ?? 0) >= 300;
+        res.on("data", (c: Buffer) => {
+          bytes += c.length;
+          if (keep) chunks.push(c);
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, bytes, text: keep ? Buffer.concat(chunks).toString() : "" }));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end(data);
+    });
+  }
+
+  /** Stream a watch as raw lines (no JSON decoding: a load generator reading 10 watches cannot afford it). */
+  watchLines(path: string, onLine: (line: string) => void): { stop(): void; ready: Promise<void> } {
+    const url = new URL(path, this.base);
+    let buf = "";
+    let ready!: () => void;
+    const readyP = new Promise<void>((r) => (ready = r));
+    const req = request(url, { method: "GET", headers: { accept: "application/json" } }, (res) => {
+      ready();
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => {
+        buf += c;
+        let start = 0;
+        let nl;
+        while ((nl = buf.indexOf("\n", start)) >= 0) {
+          if (nl > start) onLine(buf.slice(start, nl));
+          start = nl + 1;
+        }
+        buf = buf.slice(start);
+      });
+      res.on("error", () => undefined);
+    });
+    req.on("error", () => undefined);
+    req.end();
+    return { stop: () => req.destroy(), ready: readyP };
+  }
+
   close(): void {
     this.agent.destroy();
   }

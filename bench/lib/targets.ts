@@ -19,6 +19,12 @@ export interface TargetSpec {
   readonly args: readonly string[];
   /** Temp data directory handed to the server as --data-dir. */
   readonly dataDir?: boolean;
+  /** Extra environment for the server. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Node flags before the script (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+  readonly nodeArgs?: readonly string[];
+  /** How long the server may take to print its URL (default 30 s; a server that seeds data first needs longer). */
+  readonly startTimeoutMs?: number;
 }
 
 export const TARGETS: Record<string, TargetSpec> = {
@@ -29,8 +35,8 @@ export const TARGETS: Record<string, TargetSpec> = {
 
 export async function startTarget(spec: TargetSpec): Promise<Target> {
   const dir = spec.dataDir ? mkdtempSync(join(tmpdir(), "berth-bench-")) : undefined;
-  const args = [join(ROOT, spec.script), ...spec.args, ...(dir ? ["--data-dir", dir, "--kubeconfig", join(dir, "kubeconfig")] : [])];
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, BERTH_LOG_LEVEL: "warn" } });
+  const args = [...(spec.nodeArgs ?? []), join(ROOT, spec.script), ...spec.args, ...(dir ? ["--data-dir", dir, "--kubeconfig", join(dir, "kubeconfig")] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, BERTH_LOG_LEVEL: "warn", ...(spec.env ?? {}) } });
   let out = "";
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
   const url = await new Promise<string>((res, rej) => {

@@ -70,6 +70,40 @@ describe("api: reads", () => {
     });
   });
 
+  describe("streamed lists", () => {
+    const NS2 = "/api/v1/namespaces/stream/configmaps";
+    before(async () => {
+      expectOk(await c.post("/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "stream" } }), 201);
+      // 501 objects: more than one chunk of the streamed response; every third one with its fields in another order than apiVersion, kind, metadata.
+      for (let i = 0; i < 501; i++) {
+        const cm = configMap(`cm-${String(i).padStart(3, "0")}`, { i: String(i) });
+        const body = i % 3 === 0 ? { data: cm.data, metadata: cm.metadata, kind: cm.kind, apiVersion: cm.apiVersion } : cm;
+        expectOk(await c.post(NS2, body), 201);
+      }
+    });
+
+    it("items are the objects GET returns, without apiVersion and kind, whatever order they were sent in", async () => {
+      const list = expectOk(await c.get(NS2));
+      expect(list).to.include({ kind: "ConfigMapList", apiVersion: "v1" });
+      expect(list.items).to.have.length(501);
+      for (const i of [0, 1, 2, 499, 500]) {
+        const item = list.items[i];
+        const { apiVersion, kind, ...got } = expectOk(await c.get(`${NS2}/${item.metadata.name}`));
+        expect([apiVersion, kind]).to.deep.equal(["v1", "ConfigMap"]);
+        expect(item).to.deep.equal(got);
+        expect(item.metadata.resourceVersion).to.match(/^\d+$/);
+      }
+    });
+
+    it("a Table lists a row per object across chunks", async () => {
+      const r = await fetch(`${s.url}${NS2}`, { headers: { accept: "application/json;as=Table;v=v1;g=meta.k8s.io" } });
+      const table = (await r.json()) as { kind: string; rows: { cells: unknown[]; object: { metadata: { name: string } } }[]; columnDefinitions: unknown[] };
+      expect(table.kind).to.equal("Table");
+      expect(table.columnDefinitions).to.not.be.empty;
+      expect(table.rows.map((row) => row.object.metadata.name)).to.deep.equal(Array.from({ length: 501 }, (_, i) => `cm-${String(i).padStart(3, "0")}`));
+    });
+  });
+
   describe("pagination", () => {
     it("limit/continue walk every item once with remainingItemCount", async () => {
       const p1 = expectOk(await c.get(`${NS}?limit=2`));

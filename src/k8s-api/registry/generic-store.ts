@@ -58,6 +58,16 @@ export interface ObjectList {
   readonly remainingItemCount?: number;
 }
 
+/** A list as stored entries (ResourceStore.listEntries). */
+export interface EntryList {
+  readonly entries: readonly StoreEntry[];
+  /** The entries decoded, when a predicate had to decode them anyway. */
+  readonly decoded?: readonly KubeObject[];
+  readonly resourceVersion: string;
+  readonly continue?: string;
+  readonly remainingItemCount?: number;
+}
+
 export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ERROR";
 
 export interface WatchEvent {
@@ -100,6 +110,8 @@ const INCONSISTENT_CONTINUE =
 export class ResourceStore {
   private readonly keyRoot: string;
   readonly group: string;
+  /** How stored JSON of this resource starts when the client sent apiVersion, kind, metadata first (listItemJson). */
+  private readonly typeMetaPrefix: string;
 
   constructor(
     readonly info: ResourceInfo,
@@ -109,6 +121,7 @@ export class ResourceStore {
     const stored = info.storedAs ?? info;
     this.keyRoot = `/registry/${stored.group || "core"}/${stored.plural}/`;
     this.group = info.group;
+    this.typeMetaPrefix = `{"apiVersion":${JSON.stringify(apiVersionOf(info))},"kind":${JSON.stringify(info.kind)},"metadata":{`;
   }
 
   /** Key prefix for a namespace (or all namespaces when ns is empty). */
@@ -160,6 +173,39 @@ export class ResourceStore {
   }
 
   async list(ns: string, p: ListParams = {}): Promise<ObjectList> {
+    const { entries, decoded, ...meta } = await this.collect(ns, p);
+    return { items: decoded ?? entries.map((e) => this.decode(e)), ...meta };
+  }
+
+  /**
+   * The stored entries a list would return (same pages, continue tokens and selectors), not
+   * decoded: for responses that write each item's stored JSON (listItemJson) instead of
+   * decoding and encoding it again.
+   */
+  async listEntries(ns: string, p: ListParams = {}): Promise<EntryList> {
+    const { decoded, ...rest } = await this.collect(ns, p);
+    return decoded ? { ...rest, decoded } : rest;
+  }
+
+  /**
+   * One entry as an item of a typed list, as JSON: without apiVersion and kind (as
+   * kube-apiserver writes the items of a typed list), metadata.resourceVersion set from
+   * its revision. Stored JSON that starts with this resource's apiVersion, kind and
+   * metadata (what create writes for a client's object) is spliced, not decoded:
+   * resourceVersion goes first in metadata (encode never stores one). Anything else is
+   * decoded and encoded again.
+   */
+  listItemJson(entry: StoreEntry): string {
+    const v = entry.value;
+    if (!this.info.storedAs && v.startsWith(this.typeMetaPrefix)) {
+      const rest = v.slice(this.typeMetaPrefix.length);
+      return `{"metadata":{"resourceVersion":"${entry.modRevision}"${rest.charCodeAt(0) === 125 /* } */ ? "" : ","}${rest}`;
+    }
+    const { apiVersion: _a, kind: _k, ...rest } = this.decode(entry);
+    return JSON.stringify(rest);
+  }
+
+  private async collect(ns: string, p: ListParams): Promise<EntryList & { readonly decoded?: KubeObject[] }> {
     const prefix = this.prefix(ns);
     let revision = 0;
     let startAfter: string | undefined;
@@ -185,7 +231,9 @@ export class ResourceStore {
       }
     }
     const limit = p.limit && p.limit > 0 ? p.limit : 0;
-    const items: KubeObject[] = [];
+    const items: StoreEntry[] = [];
+    // With a predicate every entry is decoded to test it; the matches are kept decoded.
+    const decoded: KubeObject[] | undefined = p.predicate ? [] : undefined;
     let more = false;
     let remaining = 0;
     let lastKey: string | undefined;
@@ -198,8 +246,14 @@ export class ResourceStore {
       for (; i < res.entries.length && !(limit && items.length >= limit); i++) {
         const entry = res.entries[i]!;
         lastKey = entry.key;
-        const obj = this.decode(entry);
-        if (!p.predicate || p.predicate(obj)) items.push(obj);
+        if (!p.predicate) items.push(entry);
+        else {
+          const obj = this.decode(entry);
+          if (p.predicate(obj)) {
+            items.push(entry);
+            decoded!.push(obj);
+          }
+        }
       }
       const leftInPage = res.entries.length - i;
       more = leftInPage > 0 || res.more;
@@ -207,9 +261,10 @@ export class ResourceStore {
       if (!more || (limit && items.length >= limit)) break;
       startAfter = lastKey;
     }
-    const out: { items: KubeObject[]; resourceVersion: string; continue?: string; remainingItemCount?: number } = {
-      items,
+    const out: { entries: StoreEntry[]; decoded?: KubeObject[]; resourceVersion: string; continue?: string; remainingItemCount?: number } = {
+      entries: items,
       resourceVersion: String(readAt),
+      ...(decoded ? { decoded } : {}),
     };
     if (more && lastKey) {
       out.continue = encodeContinue({ revision: readAt, startAfter: lastKey.slice(prefix.length) });

@@ -8,7 +8,7 @@ import type { Store } from "../store/types.js";
 import { StatusError, badRequest, notFound, type StatusCause } from "../errors.js";
 import { isJsonObject, type KubeObject } from "../types.js";
 import { RESOURCES, findResource } from "./resources.js";
-import { ResourceStore, type DeleteResult, type ListParams, type ObjectList, type WatchEvent, type WatchParams, type WriteContext } from "./generic-store.js";
+import { ResourceStore, type DeleteResult, type EntryList, type ListParams, type ObjectList, type WatchEvent, type WatchParams, type WriteContext } from "./generic-store.js";
 import { apiVersionOf, type ResourceInfo } from "./types.js";
 import { clone, metaOf, rfc3339 } from "./object-meta.js";
 import { applyPatch, type PatchType } from "./patching.js";
@@ -112,6 +112,11 @@ export class Registry {
 
   async list(info: ResourceInfo, ns: string, p: ListParams): Promise<ObjectList> {
     return this.storeFor(info).list(ns, p);
+  }
+
+  /** A list as stored entries, for responses written from stored JSON (ResourceStore.listEntries). */
+  async listEntries(info: ResourceInfo, ns: string, p: ListParams): Promise<EntryList> {
+    return this.storeFor(info).listEntries(ns, p);
   }
 
   async watch(info: ResourceInfo, ns: string, p: WatchParams, emit: (ev: WatchEvent) => void) {

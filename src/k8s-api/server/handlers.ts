@@ -13,7 +13,7 @@ import type { FieldValidation } from "../registry/field-validation.js";
 import { decodeObjectBody, decodePatchBody, duplicateFields, readBody } from "./body.js";
 import type { RequestInfo } from "./request-info.js";
 import { includeObjectFrom } from "../printers/index.js";
-import { predicateFromQuery, negotiateOutput, renderList, renderObject, sendAs, assertStreamable, type Output } from "./output.js";
+import { predicateFromQuery, negotiateOutput, renderList, renderObject, sendAs, assertStreamable, streamList, type Output } from "./output.js";
 import { serveWatch } from "./watch.js";
 import { servePodLog } from "./node-proxy.js";
 
@@ -40,6 +40,11 @@ export async function handleResource(ctx: HandlerContext, ri: RequestInfo, req: 
       return sendAs(res, 200, renderObject(info, obj, out), out);
     }
     case "list": {
+      // JSON (and kubectl get's Table) streamed from the stored entries; the rest rendered whole.
+      if (out.mediaType === "application/json" && (out.as === "Object" || out.as === "Table")) {
+        const entries = await registry.listEntries(info, ns, listParams(info, q));
+        if (await streamList(res, info, registry.storeFor(info), entries, out)) return;
+      }
       const list = await registry.list(info, ns, listParams(info, q));
       return sendAs(res, 200, renderList(info, list, out), out);
     }

@@ -7,7 +7,7 @@ import { stringify as toYaml } from "yaml";
 import type { Response } from "express";
 import { StatusError } from "../errors.js";
 import type { KubeObject } from "../types.js";
-import type { ObjectList } from "../registry/generic-store.js";
+import type { EntryList, ObjectList, ResourceStore } from "../registry/generic-store.js";
 import { apiVersionOf, type ResourceInfo } from "../registry/types.js";
 import { compileLabelSelector, compileFieldSelector } from "../selectors/index.js";
 import { toTable, negotiateAs, asPartialObjectMetadata, asPartialObjectMetadataList, partialMetadataMismatch, type IncludeObject, type NegotiatedOutput } from "../printers/index.js";
@@ -71,6 +71,81 @@ export function renderList(info: ResourceInfo, list: ObjectList, out: Output): u
     case "PartialObjectMetadata":
       throw partialMetadataMismatch(info, "PartialObjectMetadata");
   }
+}
+
+/** Items per chunk of a streamed list (a chunk of pods is ~1 MB of JSON). */
+const STREAM_CHUNK = 500;
+
+/**
+ * Write a list as JSON in chunks instead of one string: a typed list (as=Object) from each
+ * entry's stored JSON (ResourceStore.listItemJson: no decode and encode per item), a Table
+ * from its rows, a chunk of entries decoded at a time. A LIST of 150,000 pods is ~300 MB
+ * of JSON, which as one string (and the Buffer express makes of it) cost more than the
+ * list itself and approach V8's string limit. Same bytes as renderList + sendAs, except
+ * that resourceVersion comes first in an item's metadata. Returns false (nothing written)
+ * for representations it does not stream.
+ */
+export async function streamList(res: Response, info: ResourceInfo, store: ResourceStore, list: EntryList, out: Output): Promise<boolean> {
+  if (out.mediaType !== "application/json" || (out.as !== "Object" && out.as !== "Table")) return false;
+  const listMeta = {
+    resourceVersion: list.resourceVersion,
+    ...(list.continue ? { continue: list.continue } : {}),
+    ...(list.remainingItemCount !== undefined ? { remainingItemCount: list.remainingItemCount } : {}),
+  };
+  const n = list.entries.length;
+  const objectAt = (i: number) => list.decoded?.[i] ?? store.decode(list.entries[i]!);
+  let head: string;
+  /** Items from..to-1 as JSON, after a comma unless they are the first. */
+  let chunk: (from: number, to: number) => string;
+  if (out.as === "Object") {
+    head = JSON.stringify({ kind: info.listKind, apiVersion: apiVersionOf(info), metadata: listMeta });
+    head = `${head.slice(0, -1)},"items":[`;
+    chunk = (from, to) => {
+      const parts: string[] = from === 0 ? [] : [""];
+      for (let i = from; i < to; i++) parts.push(store.listItemJson(list.entries[i]!));
+      return parts.join(",");
+    };
+  } else {
+    // The default convertor writes rows: null for no objects; leave that to renderList.
+    if (n === 0) return false;
+    const opts = { includeObject: out.includeObject, now: new Date(), apiVersion: `meta.k8s.io/${out.version}` as const, listMeta };
+    const { rows: _rows, ...table } = toTable(info, [], opts);
+    head = `${JSON.stringify(table).slice(0, -1)},"rows":[`;
+    chunk = (from, to) => {
+      const objs: KubeObject[] = [];
+      for (let i = from; i < to; i++) objs.push(objectAt(i));
+      const rows = JSON.stringify(toTable(info, objs, opts).rows);
+      return from === 0 ? rows.slice(1, -1) : `,${rows.slice(1, -1)}`;
+    };
+  }
+  res.status(200).type("application/json");
+  let gone = false;
+  const onClose = () => (gone = true);
+  res.once("close", onClose);
+  try {
+    res.write(head);
+    // Written as Buffers: a string chunk would be measured (byteLength) and then encoded, two passes over it.
+    for (let from = 0; from < n && !gone; from += STREAM_CHUNK) {
+      if (!res.write(Buffer.from(chunk(from, Math.min(n, from + STREAM_CHUNK)), "utf8"))) await drained(res);
+    }
+    if (!gone) res.end("]}");
+  } finally {
+    res.off("close", onClose);
+  }
+  return true;
+}
+
+/** Until the response's buffer drains or the connection closes. */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.once("drain", done);
+    res.once("close", done);
+  });
 }
 
 /** labelSelector and fieldSelector of a request as one predicate (undefined: everything). */
