@@ -24,6 +24,9 @@
  *                  150,000)
  *   paced 500/s    the same nodes, pods created open-loop at 500 per second: create->Running
  *                  at a steady arrival rate (the issue's p99 <= 1 s target)
+ *   scheduler_perf's variants (VARIANTS below; `--only variants` runs these five alone), at the
+ *   same nodes: first `init` pods are created and bound (not measured), then the measured pods;
+ *   SchedulingBasic-init is the same two phases with the default pod, their same-run baseline.
  *
  * Child mode (also for profiling one scale: node --cpu-prof dist/bench/scheduling-e2e.js
  * --run --nodes 1000 --pods 10000): prints one JSON row on stdout.
@@ -58,6 +61,10 @@ const { values } = parseArgs({
     "running-delay": { type: "string", default: "0" },
     "timeout-seconds": { type: "string" },
     label: { type: "string", default: "SchedulingBasic" },
+    /** Child: the scheduler_perf test case whose pods and node labels to use (VARIANTS). */
+    variant: { type: "string", default: "SchedulingBasic" },
+    /** Child: pods created and bound before the measured phase (scheduler_perf's initPods). */
+    "init-pods": { type: "string", default: "0" },
     /** Parent: only these rows (comma-separated labels), e.g. --only SchedulingBasic for one full-scale run. */
     only: { type: "string" },
     /** Parent: write each row's CPU profile (node --cpu-prof) into this directory. */
@@ -65,12 +72,18 @@ const { values } = parseArgs({
   },
 });
 
-const NS = "sched-0";
+/** Init pods go to sched-0; measured pods to sched-1 when there are init pods (as scheduler_perf's SchedulingPodAntiAffinity), else sched-0. */
+const INIT_NS = "sched-0";
 const log = createLogger("bench", { level: "error" });
 
 interface Row {
   readonly label: string;
+  /** The scheduler_perf test case (pod templates and node labels). */
+  readonly variant?: string;
   readonly nodes: number;
+  /** Pods created and bound before the measured phase, and how long that took (seconds). */
+  readonly initPods?: number;
+  readonly initSeconds?: number;
   readonly pods: number;
   readonly mode: string;
   readonly completed: boolean;
@@ -95,13 +108,96 @@ interface Row {
   readonly error?: string;
 }
 
-function pod(i: number) {
+/** SchedulingBasic's pod (unchanged since the first figures, so rows stay comparable). */
+function basicPod(name: string, ns: string) {
   return {
     apiVersion: "v1",
     kind: "Pod",
-    metadata: { name: `pod-${i}`, namespace: NS, labels: { app: "sched-basic" } },
+    metadata: { name, namespace: ns, labels: { app: "sched-basic" } },
     spec: { containers: [{ name: "pause", image: "registry.k8s.io/pause:3.10", resources: { requests: { cpu: "100m", memory: "500Mi" }, limits: { cpu: "100m", memory: "500Mi" } } }] },
   };
+}
+
+/**
+ * Pod templates of upstream scheduler_perf (k8s.io/kubernetes v1.35,
+ * test/integration/scheduler_perf/templates/), as they are there except that the pod gets
+ * a name (pod-N / init-N, for the watch) instead of generateName, and the container has no
+ * `ports: [{containerPort: 80}]`: simulated agents have no pod network (host mode), where a
+ * container port is a host port and a node could hold one such pod; upstream's port has no
+ * hostPort and plays no part in kube-scheduler's placement (NodePorts looks at hostPort only).
+ */
+type PodTemplate = { readonly labels?: Record<string, string>; readonly spec: (ns: string) => Record<string, unknown> };
+const pauseContainer = (image: string) => ({
+  name: "pause",
+  image,
+  resources: { limits: { cpu: "100m", memory: "500Mi" }, requests: { cpu: "100m", memory: "500Mi" } },
+});
+const TEMPLATES = {
+  /** templates/pod-default.yaml */
+  "pod-default.yaml": { spec: () => ({ containers: [pauseContainer("registry.k8s.io/pause:3.10.1")] }) },
+  /** templates/pod-with-pod-anti-affinity.yaml */
+  "pod-with-pod-anti-affinity.yaml": {
+    labels: { color: "green" },
+    spec: () => ({
+      affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { color: "green" } }, topologyKey: "kubernetes.io/hostname", namespaces: ["sched-1", "sched-0"] }] } },
+      containers: [pauseContainer("registry.k8s.io/pause:3.10.2")],
+    }),
+  },
+  /** templates/pod-with-node-affinity.yaml */
+  "pod-with-node-affinity.yaml": {
+    spec: () => ({
+      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["zone1", "zone2"] }] }] } } },
+      containers: [pauseContainer("registry.k8s.io/pause:3.10.1")],
+    }),
+  },
+  /** templates/pod-with-topology-spreading.yaml */
+  "pod-with-topology-spreading.yaml": {
+    labels: { color: "blue" },
+    spec: () => ({
+      topologySpreadConstraints: [{ maxSkew: 5, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { color: "blue" } } }],
+      containers: [pauseContainer("registry.k8s.io/pause:3.10")],
+    }),
+  },
+  /** templates/pod-with-preferred-topology-spreading.yaml */
+  "pod-with-preferred-topology-spreading.yaml": {
+    labels: { color: "blue" },
+    spec: () => ({
+      topologySpreadConstraints: [{ maxSkew: 5, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { color: "blue" } } }],
+      containers: [pauseContainer("registry.k8s.io/pause:3.10.1")],
+    }),
+  },
+} satisfies Record<string, PodTemplate>;
+
+interface Variant {
+  /** Upstream's init and measured pod templates (TEMPLATES). */
+  readonly init: keyof typeof TEMPLATES;
+  readonly measured: keyof typeof TEMPLATES;
+  /** Node zones (labelNodePrepareStrategy on topology.kubernetes.io/zone: upstream picks a value per node at random, here round-robin). */
+  readonly zones?: readonly string[];
+  /** Init and measured pods for `nodes` nodes: upstream's 5000Nodes workload, scaled with the nodes. */
+  readonly initPods: (nodes: number) => number;
+  readonly measuredPods: (nodes: number) => number;
+  /** Where upstream defines it, its workload at 5,000 nodes, and its CI threshold (pods/s). */
+  readonly upstream: string;
+}
+
+/**
+ * scheduler_perf's test cases with pod affinity, node affinity and topology spread
+ * (k8s.io/kubernetes v1.35, test/integration/scheduler_perf/affinity/performance-config.yaml
+ * and topology_spreading/performance-config.yaml), sized from the nodes as their 5000Nodes
+ * `performance` workloads are (a tenth of that at --quick's 500 nodes).
+ */
+const VARIANTS: Record<string, Variant> = {
+  /** The variants' same-run baseline: the same two phases with the default pod (pod-default.yaml) and no node labels. */
+  "SchedulingBasic-init": { init: "pod-default.yaml", measured: "pod-default.yaml", initPods: (n) => n, measuredPods: (n) => n, upstream: "baseline, sized as TopologySpreading" },
+  SchedulingPodAntiAffinity: { init: "pod-with-pod-anti-affinity.yaml", measured: "pod-with-pod-anti-affinity.yaml", initPods: (n) => Math.round(n / 5), measuredPods: (n) => Math.round((2 * n) / 5), upstream: "affinity/, 5000Nodes_2000Pods: 1,000 init + 2,000 measured, threshold 60" },
+  SchedulingNodeAffinity: { init: "pod-with-node-affinity.yaml", measured: "pod-with-node-affinity.yaml", zones: ["zone1"], initPods: (n) => n, measuredPods: (n) => 2 * n, upstream: "affinity/, 5000Nodes_10000Pods: 5,000 init + 10,000 measured, threshold 220" },
+  TopologySpreading: { init: "pod-default.yaml", measured: "pod-with-topology-spreading.yaml", zones: ["moon-1", "moon-2", "moon-3"], initPods: (n) => n, measuredPods: (n) => n, upstream: "topology_spreading/, 5000Nodes_5000Pods: 5,000 init + 5,000 measured, threshold 460" },
+  PreferredTopologySpreading: { init: "pod-default.yaml", measured: "pod-with-preferred-topology-spreading.yaml", zones: ["moon-1", "moon-2", "moon-3"], initPods: (n) => n, measuredPods: (n) => n, upstream: "topology_spreading/, 5000Nodes_5000Pods: 5,000 init + 5,000 measured, threshold 340" },
+};
+
+function templatePod(t: PodTemplate, name: string, ns: string) {
+  return { apiVersion: "v1", kind: "Pod", metadata: { name, namespace: ns, ...(t.labels ? { labels: t.labels } : {}) }, spec: t.spec(ns) };
 }
 
 /** Waits until `f` is true, polling; false if the deadline passes first. */
@@ -117,6 +213,13 @@ async function until(f: () => boolean | Promise<boolean>, deadline: number, ever
 async function runOne(): Promise<Row> {
   const nodes = Number(values.nodes ?? 0);
   const pods = Number(values.pods ?? 0);
+  const variantName = values.variant!;
+  const variant = variantName === "SchedulingBasic" ? undefined : VARIANTS[variantName];
+  if (variantName !== "SchedulingBasic" && !variant) throw new Error(`unknown --variant ${variantName}: SchedulingBasic or one of ${Object.keys(VARIANTS).join(", ")}`);
+  const initPods = Number(values["init-pods"]);
+  const NS = initPods > 0 ? "sched-1" : INIT_NS;
+  const measuredPod = (i: number) => (variant ? templatePod(TEMPLATES[variant.measured], `pod-${i}`, NS) : basicPod(`pod-${i}`, NS));
+  const initPod = (i: number) => (variant ? templatePod(TEMPLATES[variant.init], `init-${i}`, INIT_NS) : basicPod(`init-${i}`, INIT_NS));
   const rate = Number(values.rate);
   const concurrency = Number(values.concurrency);
   const apiOnly = values["api-only"];
@@ -136,7 +239,7 @@ async function runOne(): Promise<Row> {
   let stopCluster = async () => {};
   if (!apiOnly) {
     const rm = await startMaster({ port: 0, logger: log });
-    const fleet: SimFleet = await startSimAgents({ api: rm.master.agentApi, count: nodes, runningDelayMs: Number(values["running-delay"]), log });
+    const fleet: SimFleet = await startSimAgents({ api: rm.master.agentApi, count: nodes, runningDelayMs: Number(values["running-delay"]), log, ...(variant?.zones ? { zones: variant.zones } : {}) });
     await fleet.registered;
     const fw: KubeFramework = await startKubeFramework({ client: new LocalClient(api.registry, "kubernetes-framework"), scheduler: rm.master.scheduler, log });
     stopCluster = async () => {
@@ -146,7 +249,7 @@ async function runOne(): Promise<Row> {
     };
   }
   const c = new JsonClient(api.url, Math.max(concurrency, 16));
-  await c.ok("POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: NS } });
+  for (const ns of new Set([INIT_NS, NS])) await c.ok("POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } });
   // The framework's Nodes, one per agent (and their informers' view): only then does the measured phase start, as in scheduler_perf.
   if (!apiOnly) {
     const ok = await until(async () => {
@@ -157,6 +260,38 @@ async function runOne(): Promise<Row> {
   }
   const clusterStartSeconds = (performance.now() - t0) / 1000;
   process.stderr.write(`    cluster of ${nodes} nodes up in ${round(clusterStartSeconds, 1)} s\n`);
+
+  // scheduler_perf's init pods: created and bound before the measured phase (not measured).
+  let initError: string | undefined;
+  let initSeconds = 0;
+  if (initPods > 0) {
+    const ti = performance.now();
+    const initBound = new Set<string>();
+    const irv = (JSON.parse(await c.ok("GET", `/api/v1/namespaces/${INIT_NS}/pods?limit=1`)) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+    const iw = c.watch(`/api/v1/namespaces/${INIT_NS}/pods?watch=1&resourceVersion=${irv}&allowWatchBookmarks=false`, (ev) => {
+      const o = ev.object as { metadata?: { name?: string }; spec?: { nodeName?: string } };
+      if (o.spec?.nodeName && o.metadata?.name) initBound.add(o.metadata.name);
+    });
+    await iw.ready;
+    let next = 0;
+    let made = 0;
+    try {
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          for (let i = next++; i < initPods && Date.now() < deadline; i = next++) {
+            await c.ok("POST", `/api/v1/namespaces/${INIT_NS}/pods`, initPod(i));
+            made++;
+          }
+        }),
+      );
+    } catch (e) {
+      initError = `init create failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    if (!initError && !(made === initPods && (await until(() => initBound.size >= initPods, deadline, 50)))) initError = `deadline passed in the init phase with ${made} created and ${initBound.size} bound of ${initPods} init pods`;
+    iw.stop();
+    initSeconds = (performance.now() - ti) / 1000;
+    process.stderr.write(`    ${initBound.size} init pods bound in ${round(initSeconds, 1)} s\n`);
+  }
 
   const created = new Float64Array(pods).fill(NaN);
   const bound = new Float64Array(pods).fill(NaN);
@@ -207,14 +342,16 @@ async function runOne(): Promise<Row> {
     samples.push(counted() - lastBound);
     lastBound = counted();
   }, 1000);
-  let error: string | undefined;
+  let error: string | undefined = initError;
   const create = async (i: number) => {
     created[i] = performance.now();
-    await c.ok("POST", `/api/v1/namespaces/${NS}/pods`, pod(i));
+    await c.ok("POST", `/api/v1/namespaces/${NS}/pods`, measuredPod(i));
     nCreated++;
   };
   try {
-    if (rate > 0) {
+    if (error) {
+      // The init phase did not finish: nothing is measured.
+    } else if (rate > 0) {
       // Open loop: pod i is due at start + i/rate, whether or not earlier creates returned.
       const inflight: Promise<void>[] = [];
       for (let i = 0; i < pods && Date.now() < deadline; i++) {
@@ -257,7 +394,9 @@ async function runOne(): Promise<Row> {
   clearInterval(memTimer);
   const row: Row = {
     label: values.label!,
+    variant: variantName,
     nodes,
+    ...(initPods > 0 ? { initPods, initSeconds: round(initSeconds, 1) } : {}),
     pods,
     mode: rate > 0 ? `open loop ${rate}/s` : `closed loop x${concurrency}`,
     completed,
@@ -287,7 +426,9 @@ async function runOne(): Promise<Row> {
 /** Runs one row in a child process (its own heap), returning the row it prints. */
 function child(args: string[]): Promise<Row> {
   return new Promise((resolveRow, reject) => {
-    const prof = values["profile-dir"] ? ["--cpu-prof", `--cpu-prof-dir=${values["profile-dir"]}`] : [];
+    // Named after the row (e.g. TopologySpreading.<time>.cpuprofile), so each row's profile can be found.
+    const label = (args[args.lastIndexOf("--label") + 1] ?? "row").replace(/[^A-Za-z0-9-]+/g, "_");
+    const prof = values["profile-dir"] ? ["--cpu-prof", `--cpu-prof-dir=${values["profile-dir"]}`, `--cpu-prof-name=${label}.${Date.now()}.cpuprofile`] : [];
     const p = spawn(process.execPath, ["--max-old-space-size=6144", ...prof, import.meta.filename, "--run", ...args], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     p.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -305,7 +446,7 @@ function child(args: string[]): Promise<Row> {
 
 function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
   return [
-    `# End-to-end scheduling benchmark: SchedulingBasic (${meta.date})`,
+    `# End-to-end scheduling benchmark: SchedulingBasic${rows.some((r) => r.variant && VARIANTS[r.variant]) ? " and variants" : ""} (${meta.date})`,
     "",
     `commit ${meta.commit}, ${meta.cpus} CPUs, ${meta.memGiB} GiB, node ${meta.node}${meta.quick ? " (quick)" : ""}.`,
     "One process per row holds the API server (memory store, real HTTP), master, Kubernetes framework and N simulated agents (4 cpu / 32 GiB / 110 pods); pods of 100m / 500Mi are created over HTTP and watched over HTTP.",
@@ -313,12 +454,18 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
     "bound/s: pods bound per second seen on the watch, the average over the run and percentiles of per-second samples. create->Running: from sending the create to seeing phase Running.",
     "Baselines measured in the same run: `reference` (a tenth of the scale) and `api-ceiling` (the API alone, no framework or agents; its bound/s and create->bound columns are pods *seen* on the watch, the ceiling for any bound figure).",
     "For comparison only (not measured here): kube-scheduler's published SchedulingBasic at 5,000 nodes is ~270 pods/s (CI gate) to ~690 pods/s.",
+    ...(rows.some((r) => r.variant && VARIANTS[r.variant])
+      ? [
+          "Variant rows (scheduler_perf's test cases, upstream pod templates): `init` pods are created and bound first, not measured; the figures are of the measured pods. SchedulingBasic-init is the same two phases with the default pod: their same-run baseline. Target (issue 7): >= 500 pods/s with anti-affinity or topology spread.",
+          ...rows.filter((r) => r.variant && VARIANTS[r.variant]).map((r) => `- ${r.label}: upstream ${VARIANTS[r.variant!]!.upstream}${VARIANTS[r.variant!]!.zones ? `; node zones ${VARIANTS[r.variant!]!.zones!.join(", ")}` : ""}`),
+        ]
+      : []),
     "",
-    "| row | nodes | pods | mode | done | bound/s avg | p50 | p90 | p99 | created/s | create->bound p50 ms | p99 ms | create->Running p50 ms | p99 ms | cluster start s | CPU s | bound per CPU s | store writes per pod | peak RSS MiB |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| row | nodes | init pods (s) | pods | mode | done | bound/s avg | p50 | p90 | p99 | created/s | create->bound p50 ms | p99 ms | create->Running p50 ms | p99 ms | cluster start s | CPU s | bound per CPU s | store writes per pod | peak RSS MiB |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows.map(
       (r) =>
-        `| ${r.label} | ${r.nodes} | ${r.pods} | ${r.mode} | ${r.completed ? "yes" : `no: ${r.error ?? ""}`} | ${r.boundPerSecond.average} | ${r.boundPerSecond.p50} | ${r.boundPerSecond.p90} | ${r.boundPerSecond.p99} | ${r.createdPerSecond} | ${r.createToBoundMs.p50} | ${r.createToBoundMs.p99} | ${r.createToRunningMs.p50} | ${r.createToRunningMs.p99} | ${r.clusterStartSeconds} | ${r.cpuSeconds} | ${r.boundPerCpuSecond} | ${r.writesPerPod} | ${r.peakRssMiB} |`,
+        `| ${r.label} | ${r.nodes} | ${r.initPods ? `${r.initPods} (${r.initSeconds} s)` : "-"} | ${r.pods} | ${r.mode} | ${r.completed ? "yes" : `no: ${r.error ?? ""}`} | ${r.boundPerSecond.average} | ${r.boundPerSecond.p50} | ${r.boundPerSecond.p90} | ${r.boundPerSecond.p99} | ${r.createdPerSecond} | ${r.createToBoundMs.p50} | ${r.createToBoundMs.p99} | ${r.createToRunningMs.p50} | ${r.createToRunningMs.p99} | ${r.clusterStartSeconds} | ${r.cpuSeconds} | ${r.boundPerCpuSecond} | ${r.writesPerPod} | ${r.peakRssMiB} |`,
     ),
     "",
     "Store writes in the measured phase, by resource:",
@@ -346,9 +493,12 @@ async function main(): Promise<void> {
     ["api-ceiling", ["--label", "api-ceiling", "--api-only", "--nodes", "0", "--pods", String(Math.min(pods, 20_000))]],
     ["SchedulingBasic", ["--label", "SchedulingBasic", "--nodes", String(nodes), "--pods", String(pods)]],
     ["paced 500/s", ["--label", "paced 500/s", "--nodes", String(nodes), "--pods", String(Math.min(pods, 10_000)), "--rate", "500"]],
+    // scheduler_perf's variants at the same nodes, their pods sized from the nodes (VARIANTS).
+    ...Object.entries(VARIANTS).map(([name, v]): [string, string[]] => [name, ["--label", name, "--variant", name, "--nodes", String(nodes), "--init-pods", String(v.initPods(nodes)), "--pods", String(v.measuredPods(nodes))]]),
   ];
   const rows: Row[] = [];
-  const only = values.only?.split(",").map((x) => x.trim());
+  // "variants" stands for the variant rows and their baseline.
+  const only = values.only?.split(",").flatMap((x) => (x.trim() === "variants" ? Object.keys(VARIANTS) : [x.trim()]));
   for (const [name, args] of plan.filter(([n]) => !only || only.includes(n))) {
     process.stderr.write(`  ${name}: ${args.join(" ")}\n`);
     try {

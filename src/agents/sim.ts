@@ -10,6 +10,7 @@
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AgentCall } from "../mesos/agent.js";
 import type { AgentApi } from "../mesos/link.js";
 import { parseResources } from "../mesos/resources.js";
 import type { Resource } from "../mesos/v1.js";
@@ -35,6 +36,30 @@ export interface SimFleetOptions {
   readonly registerConcurrency?: number;
   /** Heartbeat interval (default: what the master says at registration). */
   readonly heartbeatIntervalMs?: number;
+  /**
+   * Fault-domain zones: agent n is in zones[n % zones.length] (and `region`), which the
+   * Kubernetes framework mirrors as the Node's topology.kubernetes.io/zone and /region
+   * labels. Default none: agents without a fault domain, Nodes without topology labels.
+   */
+  readonly zones?: readonly string[];
+  /** The fault domain's region when zones are given (default "region-1"). */
+  readonly region?: string;
+}
+
+/** The agent API with this fault domain added to REGISTER/REREGISTER's agent_info (the agent itself sends none). */
+function withDomain(api: AgentApi, region: string, zone: string): AgentApi {
+  const domain = { fault_domain: { region: { value: region, name: region }, zone: { value: zone, name: zone } } };
+  return {
+    subscribe: (call, sink) => {
+      const c: AgentCall = call.register
+        ? { ...call, register: { ...call.register, agent_info: { ...call.register.agent_info, domain } } }
+        : call.reregister
+          ? { ...call, reregister: { ...call.reregister, agent_info: { ...call.reregister.agent_info, domain } } }
+          : call;
+      return api.subscribe(c, sink);
+    },
+    call: (streamId, call) => api.call(streamId, call),
+  };
 }
 
 export interface SimFleet {
@@ -62,8 +87,9 @@ export async function startSimAgents(opts: SimFleetOptions): Promise<SimFleet> {
       const i = next++;
       if (i >= opts.count) return;
       const hostname = `${prefix}-${String(i).padStart(width, "0")}`;
+      const zone = opts.zones?.length ? opts.zones[i % opts.zones.length]! : undefined;
       const a = await startAgent({
-        api: opts.api,
+        api: zone ? withDomain(opts.api, opts.region ?? "region-1", zone) : opts.api,
         workDir,
         hostname,
         resources,

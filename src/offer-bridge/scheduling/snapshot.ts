@@ -5,7 +5,11 @@
  *   - per topology key, the number of nodes in each domain;
  *   - per pod matcher (a spread selector, an affinity term), the matching pods per node
  *     and per topology domain, built on first use and then maintained on every
- *     assume/forget, so a workload's replicas reuse them (bounded, least recently used).
+ *     assume/forget, so a workload's replicas reuse them (bounded, least recently used);
+ *   - per incoming pod's namespace and labels, the placed pods' required anti-affinity terms
+ *     that match it, per topology domain (InterPodAffinity's existing-pods anti-affinity
+ *     counts), likewise built once and maintained, instead of a pass over every placed pod
+ *     with required anti-affinity per scheduling cycle.
  */
 import { NodeInfo, type NodeSpec } from "./node-info.js";
 import { hasPodAffinity, type AffinityTerm, type PodInfo } from "./pod-info.js";
@@ -53,6 +57,31 @@ export class MatchCounts {
 }
 
 const MAX_MATCHERS = 1024;
+/** Pod classes (namespace and labels) whose existing-anti-affinity counts are kept; each costs a little on every assume/forget of a pod with required anti-affinity. */
+const MAX_ANTI_CLASSES = 256;
+
+/** topologyKey -> value -> count. */
+export type TopologyCounts = ReadonlyMap<string, ReadonlyMap<string, number>>;
+const NO_COUNTS: TopologyCounts = new Map();
+
+/** Existing pods' required anti-affinity terms matching pods like `rep` (same namespace and labels). */
+interface AntiClass {
+  readonly rep: PodInfo;
+  readonly nsLabels: Labels;
+  readonly counts: Map<string, Map<string, number>>;
+}
+
+/** What AffinityTerm matching reads of a pod: its namespace and labels. */
+const classKeys = new WeakMap<PodInfo, string>();
+function classKey(p: PodInfo): string {
+  let k = classKeys.get(p);
+  if (k === undefined) {
+    k = p.namespace;
+    for (const l of Object.keys(p.labels).sort()) k += `\0${l}=${p.labels[l]}`;
+    classKeys.set(p, k);
+  }
+  return k;
+}
 
 export class NodeSnapshot {
   private readonly list: NodeInfo[] = [];
@@ -65,6 +94,7 @@ export class NodeSnapshot {
   readonly podsWithRequiredAntiAffinity = new Set<PodInfo>();
   private readonly nsLabels = new Map<string, Labels>();
   private readonly matchers = new Map<string, MatchCounts>();
+  private readonly antiClasses = new Map<string, AntiClass>();
   private readonly domainNodes = new Map<string, Map<string, number>>();
   /** Round-robin start of the next filter pass (sched.nextStartNodeIndex). */
   nextStartNodeIndex = 0;
@@ -110,7 +140,7 @@ export class NodeSnapshot {
       this.indexDomains(existing, 1);
       if (existing.taints.length > 0) this.taintedNodes++;
       // Topology values may have moved: per-domain counts are rebuilt on demand.
-      this.matchers.clear();
+      this.clearIndexes();
       return existing;
     }
     const n = new NodeInfo(spec);
@@ -133,7 +163,13 @@ export class NodeSnapshot {
     this.list.splice(n.index, 1);
     for (let i = n.index; i < this.list.length; i++) this.list[i]!.index = i;
     if (this.nextStartNodeIndex >= this.list.length) this.nextStartNodeIndex = 0;
+    this.clearIndexes();
+  }
+
+  /** Per-pod indexes built on demand; rebuilt after a node's labels or a namespace's may have changed. */
+  private clearIndexes(): void {
     this.matchers.clear();
+    this.antiClasses.clear();
   }
 
   /** Places a pod on a node: a bound pod, or one the scheduler just chose (assume). */
@@ -147,7 +183,10 @@ export class NodeSnapshot {
     this.placement.set(pod, node);
     this.byKey.set(pod.key, pod);
     if (hasPodAffinity(pod)) this.podsWithAffinity.add(pod);
-    if (pod.requiredAntiAffinityTerms.length > 0) this.podsWithRequiredAntiAffinity.add(pod);
+    if (pod.requiredAntiAffinityTerms.length > 0) {
+      this.podsWithRequiredAntiAffinity.add(pod);
+      for (const c of this.antiClasses.values()) this.countAnti(c, pod, node, 1);
+    }
     for (const m of this.matchers.values()) if (m.match(pod)) m.add(node, 1);
   }
 
@@ -156,6 +195,7 @@ export class NodeSnapshot {
     const node = this.placement.get(pod);
     if (!node) return;
     node.account(pod, -1);
+    if (this.podsWithRequiredAntiAffinity.has(pod)) for (const c of this.antiClasses.values()) this.countAnti(c, pod, node, -1);
     this.placement.delete(pod);
     if (this.byKey.get(pod.key) === pod) this.byKey.delete(pod.key);
     this.podsWithAffinity.delete(pod);
@@ -167,7 +207,7 @@ export class NodeSnapshot {
   setNamespaceLabels(ns: string, labels: Record<string, string> | undefined): void {
     if (labels === undefined) this.nsLabels.delete(ns);
     else this.nsLabels.set(ns, toLabels(labels));
-    this.matchers.clear();
+    this.clearIndexes();
   }
 
   namespaceLabels(ns: string): Labels {
@@ -235,6 +275,41 @@ export class NodeSnapshot {
       }
     }
     return matches(t.selector, p.labels);
+  }
+
+  /**
+   * getExistingAntiAffinityCounts for `pod`: per topology key and value, the required
+   * anti-affinity terms of placed pods that match it (a pod counts once per matching term).
+   * Kept per namespace and labels, the only parts of a pod a term reads.
+   */
+  existingAntiAffinityCounts(pod: PodInfo): TopologyCounts {
+    if (this.podsWithRequiredAntiAffinity.size === 0) return NO_COUNTS;
+    const key = classKey(pod);
+    let c = this.antiClasses.get(key);
+    if (c) {
+      this.antiClasses.delete(key);
+      this.antiClasses.set(key, c);
+      return c.counts;
+    }
+    c = { rep: pod, nsLabels: this.namespaceLabels(pod.namespace), counts: new Map() };
+    for (const existing of this.podsWithRequiredAntiAffinity) this.countAnti(c, existing, this.placement.get(existing)!, 1);
+    if (this.antiClasses.size >= MAX_ANTI_CLASSES) this.antiClasses.delete(this.antiClasses.keys().next().value!);
+    this.antiClasses.set(key, c);
+    return c.counts;
+  }
+
+  private countAnti(c: AntiClass, existing: PodInfo, node: NodeInfo, delta: 1 | -1): void {
+    for (const t of existing.requiredAntiAffinityTerms) {
+      if (!this.termMatches(t, c.rep, c.nsLabels)) continue;
+      const v = node.labels[t.topologyKey];
+      if (v === undefined) continue;
+      let m = c.counts.get(t.topologyKey);
+      if (!m) c.counts.set(t.topologyKey, (m = new Map()));
+      const n = (m.get(v) ?? 0) + delta;
+      if (n > 0) m.set(v, n);
+      else m.delete(v);
+      if (m.size === 0) c.counts.delete(t.topologyKey);
+    }
   }
 
   /** Pods matching one affinity term. */

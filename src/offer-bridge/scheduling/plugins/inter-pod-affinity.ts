@@ -7,7 +7,7 @@
  */
 import { MAX_NODE_SCORE, status, UNRESOLVABLE, UNSCHEDULABLE, type FilterPlugin, type ScorePlugin } from "../framework.js";
 import type { PodInfo } from "../pod-info.js";
-import type { NodeSnapshot } from "../snapshot.js";
+import type { TopologyCounts } from "../snapshot.js";
 
 export const ERR_AFFINITY = "node(s) didn't match pod affinity rules";
 export const ERR_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
@@ -21,8 +21,8 @@ export const HARD_POD_AFFINITY_WEIGHT = 1;
 type DomainCounts = ReadonlyMap<string, number>;
 
 interface FilterState {
-  /** topologyKey -> value -> existing pods whose required anti-affinity the incoming pod matches. */
-  existingAnti: Map<string, Map<string, number>>;
+  /** topologyKey -> value -> existing pods whose required anti-affinity the incoming pod matches (the snapshot's maintained index). */
+  existingAnti: TopologyCounts;
   /** Per required affinity term: pods matching all terms, per domain of the term's key. */
   affinity: DomainCounts[];
   /** No pod matches all affinity terms anywhere (affinityCounts empty upstream). */
@@ -33,27 +33,10 @@ interface FilterState {
   anti: DomainCounts[];
 }
 
-function existingAntiAffinityCounts(pod: PodInfo, snap: NodeSnapshot): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
-  const nsLabels = snap.namespaceLabels(pod.namespace);
-  for (const existing of snap.podsWithRequiredAntiAffinity) {
-    const node = snap.nodeOf(existing)!;
-    for (const t of existing.requiredAntiAffinityTerms) {
-      if (!snap.termMatches(t, pod, nsLabels)) continue;
-      const v = node.labels[t.topologyKey];
-      if (v === undefined) continue;
-      let m = out.get(t.topologyKey);
-      if (!m) out.set(t.topologyKey, (m = new Map()));
-      m.set(v, (m.get(v) ?? 0) + 1);
-    }
-  }
-  return out;
-}
-
 export const interPodAffinityFilter: FilterPlugin<FilterState> = {
   name: NAME,
   preFilter: (pod, snap) => {
-    const existingAnti = existingAntiAffinityCounts(pod, snap);
+    const existingAnti = snap.existingAntiAffinityCounts(pod);
     const req = pod.requiredAffinityTerms;
     const reqAnti = pod.requiredAntiAffinityTerms;
     if (existingAnti.size === 0 && req.length === 0 && reqAnti.length === 0) return { skip: true };
