@@ -41,7 +41,30 @@ export class FieldSet {
   }
 
   empty(): boolean {
-    return this.members.size === 0 && [...this.children.values()].every((c) => c.empty());
+    if (this.members.size !== 0) return false;
+    for (const c of this.children.values()) if (!c.empty()) return false;
+    return true;
+  }
+
+  /** Whether some path is a member of both (so that difference(o) would change this set). */
+  intersects(o: FieldSet): boolean {
+    const [small, large] = this.members.size <= o.members.size ? [this.members, o.members] : [o.members, this.members];
+    for (const pe of small) if (large.has(pe)) return true;
+    for (const [pe, c] of this.children) {
+      const oc = o.children.get(pe);
+      if (oc && c.intersects(oc)) return true;
+    }
+    return false;
+  }
+
+  /** Whether every member of this set is a member of o (so that o.union(this) equals o). */
+  isSubsetOf(o: FieldSet): boolean {
+    for (const pe of this.members) if (!o.members.has(pe)) return false;
+    for (const [pe, c] of this.children) {
+      const oc = o.children.get(pe);
+      if (oc ? !c.isSubsetOf(oc) : c.nonEmpty()) return false;
+    }
+    return true;
   }
 
   nonEmpty(): boolean {
