@@ -408,9 +408,8 @@ export class ResourceStore {
   private prepareUpdate(obj: KubeObject, old: KubeObject, w: WriteContext, sub?: SubresourceStrategy): KubeObject {
     const oldMeta = metaOf(old);
     let next = obj;
-    if (sub) {
-      next = sub.merge(obj, clone(old));
-    }
+    // The merge copies what it takes from old (the stored object, read-only here).
+    if (sub) next = sub.merge(obj, old);
     const meta = metaOf(next);
     meta.name = oldMeta.name!;
     if (this.info.namespaced) meta.namespace = oldMeta.namespace!;
