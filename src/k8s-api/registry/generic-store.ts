@@ -80,6 +80,11 @@ export interface WatchParams {
   readonly sendInitialEvents?: boolean;
   /** Called right after the initial events, with the revision they were read at. */
   readonly onInitialEventsEnd?: (revision: number) => void;
+  /**
+   * The watcher only reads the objects it is given (the HTTP watch serializes them): it gets
+   * the objects decoded once per store event for all such watchers, and must not modify them.
+   */
+  readonly shared?: boolean;
 }
 
 export interface DeleteResult {
@@ -96,9 +101,21 @@ const FRESHNESS_TIMEOUT_MS = 3000;
 const INCONSISTENT_CONTINUE =
   "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.";
 
+/** A store event's objects, decoded once for every shared watcher of the resource. */
+interface DecodedEvent {
+  /** The entry's object (PUT). */
+  obj?: KubeObject;
+  /** The previous version at its own revision (a MODIFIED's selector check). */
+  prev?: KubeObject;
+  /** The previous version at the event's revision (DELETED). */
+  gone?: KubeObject;
+}
+
 /** The store of one resource. */
 export class ResourceStore {
   private readonly keyRoot: string;
+  /** Store events are the same objects for every watcher of a store (see MemoryStore.commit). */
+  private readonly decodedEvents = new WeakMap<StoreEvent, DecodedEvent>();
   readonly group: string;
 
   constructor(
@@ -552,9 +569,10 @@ export class ResourceStore {
       }
     }
     try {
+      const shared = p.shared === true;
       return this.store.watch(prefix, { fromRevision: from }, (events) => {
         for (const ev of events) {
-          const out = this.toWatchEvent(ev, predicate);
+          const out = this.toWatchEvent(ev, predicate, shared);
           if (out) emit(out);
         }
       });
@@ -568,18 +586,25 @@ export class ResourceStore {
     }
   }
 
-  private toWatchEvent(ev: StoreEvent, predicate?: (obj: KubeObject) => boolean): WatchEvent | undefined {
+  private toWatchEvent(ev: StoreEvent, predicate: ((obj: KubeObject) => boolean) | undefined, shared: boolean): WatchEvent | undefined {
+    let d: DecodedEvent = {};
+    if (shared) {
+      const cached = this.decodedEvents.get(ev);
+      if (cached) d = cached;
+      else this.decodedEvents.set(ev, d);
+    }
+    const gone = () => (d.gone ??= this.decode(ev.prev!, ev.entry.modRevision));
     if (ev.type === "DELETE") {
-      const obj = this.decode(ev.prev, ev.entry.modRevision);
+      const obj = gone();
       return !predicate || predicate(obj) ? { type: "DELETED", object: obj } : undefined;
     }
-    const obj = this.decode(ev.entry);
+    const obj = (d.obj ??= this.decode(ev.entry));
     if (!predicate) return { type: ev.prev ? "MODIFIED" : "ADDED", object: obj };
     const now = predicate(obj);
-    const before = ev.prev ? predicate(this.decode(ev.prev)) : false;
+    const before = ev.prev ? predicate((d.prev ??= this.decode(ev.prev))) : false;
     if (now) return { type: before ? "MODIFIED" : "ADDED", object: obj };
     // Leaving the selector: DELETED with the previous content at the event's revision (cacheWatcher.convertToWatchEvent).
-    return before ? { type: "DELETED", object: this.decode(ev.prev!, ev.entry.modRevision) } : undefined;
+    return before ? { type: "DELETED", object: gone() } : undefined;
   }
 
   /** The store's newest revision (for bookmarks and list metadata). */
