@@ -196,7 +196,20 @@ function compareValues(a: unknown, b: unknown): number {
 }
 
 export function sortedElements(pes: PathElement[]): PathElement[] {
-  return pes.sort(comparePE);
+  // Field names (nearly all elements) order as plain strings; keys and values are parsed
+  // once per sort instead of once per comparison.
+  if (pes.every((pe) => pe.startsWith("f:"))) return pes.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const parsed = new Map<PathElement, unknown>();
+  const value = (pe: PathElement) => {
+    if (!parsed.has(pe)) parsed.set(pe, JSON.parse(pe.slice(2)));
+    return parsed.get(pe);
+  };
+  return pes.sort((a, b) => {
+    const ka = KIND_ORDER[a[0]!] ?? 4;
+    const kb = KIND_ORDER[b[0]!] ?? 4;
+    if (ka !== kb || (a[0] !== "k" && a[0] !== "v")) return comparePE(a, b);
+    return compareValues(value(a), value(b));
+  });
 }
 
 /** fieldpath.Path.String(): .spec.containers[name="web"].image, [="a"], [0]. */

@@ -167,7 +167,8 @@ export function updateManagedFields(old: object | undefined, next: object, opts:
   if (sent.length) keepStoredEncodings(sent, old);
   const node: TypeNode = modelNode(opts.model);
   const cmp = compare(viewWithoutManagedFields(old), viewWithoutManagedFields(next), node);
-  const changed = stripSet(cmp.added.union(cmp.modified));
+  // compare's sets are this function's own: no copy for a union with nothing.
+  const changed = stripSet(cmp.modified.empty() ? cmp.added : cmp.added.empty() ? cmp.modified : cmp.added.union(cmp.modified));
   const removed = cmp.removed;
   const anyChanged = changed.nonEmpty();
   const anyRemoved = removed.nonEmpty();
