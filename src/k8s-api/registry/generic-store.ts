@@ -69,6 +69,7 @@ export interface WatchEvent {
 export interface UpdateResult {
   readonly object: KubeObject;
   readonly created: boolean;
+  /** The stored object it replaced: shared with other readers, read-only. */
   readonly previous?: KubeObject;
 }
 
@@ -101,21 +102,52 @@ const FRESHNESS_TIMEOUT_MS = 3000;
 const INCONSISTENT_CONTINUE =
   "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.";
 
-/** A store event's objects, decoded once for every shared watcher of the resource. */
-interface DecodedEvent {
-  /** The entry's object (PUT). */
-  obj?: KubeObject;
-  /** The previous version at its own revision (a MODIFIED's selector check). */
-  prev?: KubeObject;
-  /** The previous version at the event's revision (DELETED). */
-  gone?: KubeObject;
+/**
+ * Debugging aid (BERTH_FREEZE_SHARED=1): shared decoded objects are deep-frozen, so code
+ * that modifies one fails loudly (TypeError in strict mode) instead of corrupting others.
+ */
+const FREEZE_SHARED = process.env.BERTH_FREEZE_SHARED === "1";
+
+/**
+ * How many decoded versions a resource keeps for sharing. Bounded, not tied to the
+ * store's history (which keeps versions until compaction): enough for every watcher of
+ * a flush and for the write that usually follows an object's event within seconds.
+ */
+const SHARED_DECODES = 2048;
+
+/** A Map that forgets its oldest insertions beyond `cap`. */
+class RecentMap<K, V> {
+  private readonly m = new Map<K, V>();
+  constructor(private readonly cap: number) {}
+  get(k: K): V | undefined {
+    return this.m.get(k);
+  }
+  set(k: K, v: V): void {
+    this.m.set(k, v);
+    if (this.m.size > this.cap) this.m.delete(this.m.keys().next().value as K);
+  }
+}
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
 }
 
 /** The store of one resource. */
 export class ResourceStore {
   private readonly keyRoot: string;
-  /** Store events are the same objects for every watcher of a store (see MemoryStore.commit). */
-  private readonly decodedEvents = new WeakMap<StoreEvent, DecodedEvent>();
+  /**
+   * Stored versions decoded once and shared read-only: by the watchers that take shared
+   * objects, and as the old object of the next write of the key. A store hands out the
+   * same entry object for one version to every reader and watcher (MemoryStore's history),
+   * so the version a watcher decoded is the one the next write reads back.
+   */
+  private readonly decodedEntries = new RecentMap<StoreEntry, KubeObject>(SHARED_DECODES);
+  /** A DELETED event's object (the last version at the delete's revision), once for all shared watchers. */
+  private readonly decodedDeletes = new RecentMap<StoreEvent, KubeObject>(SHARED_DECODES / 4);
   readonly group: string;
 
   constructor(
@@ -168,6 +200,20 @@ export class ResourceStore {
     const entry = await this.store.get(this.key(ns, name));
     if (!entry) throw notFound(this.group, this.info.plural, name);
     return this.decode(entry);
+  }
+
+  /**
+   * The decoded object of a stored version, shared: whoever gets it must not modify it
+   * (nor hand it to code that may).
+   */
+  private sharedObject(entry: StoreEntry): KubeObject {
+    let obj = this.decodedEntries.get(entry);
+    if (!obj) {
+      obj = this.decode(entry);
+      if (FREEZE_SHARED) deepFreeze(obj);
+      this.decodedEntries.set(entry, obj);
+    }
+    return obj;
   }
 
   /** Current object or undefined (no error). */
@@ -358,9 +404,11 @@ export class ResourceStore {
     sub?: SubresourceStrategy,
   ): Promise<UpdateResult> {
     for (let attempt = 0; ; attempt++) {
-      const cur = await this.tryGet(ns, name);
-      // A second decode of the same entry is the same object as clone(cur.obj), at about half
-      // the cost of structuredClone (JSON.parse is the fastest deep copy of stored JSON).
+      const entry = await this.store.get(this.key(ns, name));
+      // The stored object is only read here (the old object of the strategies, validation
+      // and managed fields), so it is the shared decode a watcher may already have made;
+      // mutate gets its own copy (a decode: JSON.parse is the fastest deep copy of stored JSON).
+      const cur = entry ? { obj: this.sharedObject(entry), entry } : undefined;
       const next = await mutate(cur ? this.decode(cur.entry) : undefined);
       if ("create" in next) {
         const created = await this.create(ns, next.create, w);
@@ -368,7 +416,8 @@ export class ResourceStore {
       }
       if (!cur) throw notFound(this.group, this.info.plural, name);
       const obj = this.prepareUpdate(next.update, cur.obj, w, sub);
-      if (jsonEqual(stripVolatile(obj), stripVolatile(cur.obj))) return { object: cur.obj, created: false, previous: cur.obj };
+      // A no-op answers with the stored object: the caller's own copy, not the shared one.
+      if (jsonEqual(stripVolatile(obj), stripVolatile(cur.obj))) return { object: this.decode(cur.entry), created: false, previous: cur.obj };
       if (w.dryRun) return { object: obj, created: false, previous: cur.obj };
       const m = metaOf(obj);
       const finish = await this.hooks.beginUpdate?.(this.info, obj, cur.obj, w);
@@ -587,21 +636,25 @@ export class ResourceStore {
   }
 
   private toWatchEvent(ev: StoreEvent, predicate: ((obj: KubeObject) => boolean) | undefined, shared: boolean): WatchEvent | undefined {
-    let d: DecodedEvent = {};
-    if (shared) {
-      const cached = this.decodedEvents.get(ev);
-      if (cached) d = cached;
-      else this.decodedEvents.set(ev, d);
-    }
-    const gone = () => (d.gone ??= this.decode(ev.prev!, ev.entry.modRevision));
+    const decodeAt = (entry: StoreEntry) => (shared ? this.sharedObject(entry) : this.decode(entry));
+    const gone = () => {
+      if (!shared) return this.decode(ev.prev!, ev.entry.modRevision);
+      let obj = this.decodedDeletes.get(ev);
+      if (!obj) {
+        obj = this.decode(ev.prev!, ev.entry.modRevision);
+        if (FREEZE_SHARED) deepFreeze(obj);
+        this.decodedDeletes.set(ev, obj);
+      }
+      return obj;
+    };
     if (ev.type === "DELETE") {
       const obj = gone();
       return !predicate || predicate(obj) ? { type: "DELETED", object: obj } : undefined;
     }
-    const obj = (d.obj ??= this.decode(ev.entry));
+    const obj = decodeAt(ev.entry);
     if (!predicate) return { type: ev.prev ? "MODIFIED" : "ADDED", object: obj };
     const now = predicate(obj);
-    const before = ev.prev ? predicate((d.prev ??= this.decode(ev.prev))) : false;
+    const before = ev.prev ? predicate(decodeAt(ev.prev)) : false;
     if (now) return { type: before ? "MODIFIED" : "ADDED", object: obj };
     // Leaving the selector: DELETED with the previous content at the event's revision (cacheWatcher.convertToWatchEvent).
     return before ? { type: "DELETED", object: gone() } : undefined;
