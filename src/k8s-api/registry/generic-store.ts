@@ -63,13 +63,17 @@ export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ER
 export interface WatchEvent {
   readonly type: WatchEventType;
   readonly object: KubeObject;
+  /**
+   * Set when `object` is shared with other watchers: where they keep its encodings, so
+   * that each is made once for all of them (keyed by the encoding's name).
+   */
+  readonly encodings?: Record<string, string>;
 }
 
 /** The outcome of an update: the object written (or created), and the one it replaced. */
 export interface UpdateResult {
   readonly object: KubeObject;
   readonly created: boolean;
-  /** The stored object it replaced: shared with other readers, read-only. */
   readonly previous?: KubeObject;
 }
 
@@ -108,26 +112,6 @@ const INCONSISTENT_CONTINUE =
  */
 const FREEZE_SHARED = process.env.BERTH_FREEZE_SHARED === "1";
 
-/**
- * How many decoded versions a resource keeps for sharing. Bounded, not tied to the
- * store's history (which keeps versions until compaction): enough for every watcher of
- * a flush and for the write that usually follows an object's event within seconds.
- */
-const SHARED_DECODES = 2048;
-
-/** A Map that forgets its oldest insertions beyond `cap`. */
-class RecentMap<K, V> {
-  private readonly m = new Map<K, V>();
-  constructor(private readonly cap: number) {}
-  get(k: K): V | undefined {
-    return this.m.get(k);
-  }
-  set(k: K, v: V): void {
-    this.m.set(k, v);
-    if (this.m.size > this.cap) this.m.delete(this.m.keys().next().value as K);
-  }
-}
-
 function deepFreeze<T>(v: T): T {
   if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
     Object.freeze(v);
@@ -140,14 +124,15 @@ function deepFreeze<T>(v: T): T {
 export class ResourceStore {
   private readonly keyRoot: string;
   /**
-   * Stored versions decoded once and shared read-only: by the watchers that take shared
-   * objects, and as the old object of the next write of the key. A store hands out the
-   * same entry object for one version to every reader and watcher (MemoryStore's history),
-   * so the version a watcher decoded is the one the next write reads back.
+   * Stored versions decoded once for all shared watchers. A store hands every watcher the
+   * same event and entry objects (MemoryStore's event log) and delivers an event to all of
+   * them in one go, so the decodes are kept only until the current task ends: kept longer,
+   * they would outlive the young generation and cost more in garbage collection than the
+   * decodes they save (measured).
    */
-  private readonly decodedEntries = new RecentMap<StoreEntry, KubeObject>(SHARED_DECODES);
-  /** A DELETED event's object (the last version at the delete's revision), once for all shared watchers. */
-  private readonly decodedDeletes = new RecentMap<StoreEvent, KubeObject>(SHARED_DECODES / 4);
+  private readonly sharedDecodes = new Map<StoreEntry | StoreEvent, { obj: KubeObject; encodings: Record<string, string> }>();
+  /** Watchers that take shared objects; with one, nothing is shared (nor kept). */
+  private sharedWatchers = 0;
   readonly group: string;
 
   constructor(
@@ -203,17 +188,18 @@ export class ResourceStore {
   }
 
   /**
-   * The decoded object of a stored version, shared: whoever gets it must not modify it
-   * (nor hand it to code that may).
+   * The object of a stored version (`key` an entry) or of a delete (`key` its event),
+   * decoded once per task for every shared watcher, which must not modify it.
    */
-  private sharedObject(entry: StoreEntry): KubeObject {
-    let obj = this.decodedEntries.get(entry);
-    if (!obj) {
-      obj = this.decode(entry);
-      if (FREEZE_SHARED) deepFreeze(obj);
-      this.decodedEntries.set(entry, obj);
+  private sharedDecode(key: StoreEntry | StoreEvent, decode: () => KubeObject): { obj: KubeObject; encodings: Record<string, string> } {
+    let d = this.sharedDecodes.get(key);
+    if (!d) {
+      d = { obj: decode(), encodings: {} };
+      if (FREEZE_SHARED) deepFreeze(d.obj);
+      if (this.sharedDecodes.size === 0) setImmediate(() => this.sharedDecodes.clear());
+      this.sharedDecodes.set(key, d);
     }
-    return obj;
+    return d;
   }
 
   /** Current object or undefined (no error). */
@@ -404,11 +390,9 @@ export class ResourceStore {
     sub?: SubresourceStrategy,
   ): Promise<UpdateResult> {
     for (let attempt = 0; ; attempt++) {
-      const entry = await this.store.get(this.key(ns, name));
-      // The stored object is only read here (the old object of the strategies, validation
-      // and managed fields), so it is the shared decode a watcher may already have made;
-      // mutate gets its own copy (a decode: JSON.parse is the fastest deep copy of stored JSON).
-      const cur = entry ? { obj: this.sharedObject(entry), entry } : undefined;
+      const cur = await this.tryGet(ns, name);
+      // A second decode of the same entry is the same object as clone(cur.obj), at about half
+      // the cost of structuredClone (JSON.parse is the fastest deep copy of stored JSON).
       const next = await mutate(cur ? this.decode(cur.entry) : undefined);
       if ("create" in next) {
         const created = await this.create(ns, next.create, w);
@@ -416,8 +400,7 @@ export class ResourceStore {
       }
       if (!cur) throw notFound(this.group, this.info.plural, name);
       const obj = this.prepareUpdate(next.update, cur.obj, w, sub);
-      // A no-op answers with the stored object: the caller's own copy, not the shared one.
-      if (jsonEqual(stripVolatile(obj), stripVolatile(cur.obj))) return { object: this.decode(cur.entry), created: false, previous: cur.obj };
+      if (jsonEqual(stripVolatile(obj), stripVolatile(cur.obj))) return { object: cur.obj, created: false, previous: cur.obj };
       if (w.dryRun) return { object: obj, created: false, previous: cur.obj };
       const m = metaOf(obj);
       const finish = await this.hooks.beginUpdate?.(this.info, obj, cur.obj, w);
@@ -619,12 +602,23 @@ export class ResourceStore {
     }
     try {
       const shared = p.shared === true;
-      return this.store.watch(prefix, { fromRevision: from }, (events) => {
+      const w = this.store.watch(prefix, { fromRevision: from }, (events) => {
+        const share = shared && this.sharedWatchers > 1;
         for (const ev of events) {
-          const out = this.toWatchEvent(ev, predicate, shared);
+          const out = this.toWatchEvent(ev, predicate, share);
           if (out) emit(out);
         }
       });
+      if (!shared) return w;
+      this.sharedWatchers++;
+      let stopped = false;
+      return {
+        stop: () => {
+          if (!stopped) this.sharedWatchers--;
+          stopped = true;
+          w.stop();
+        },
+      };
     } catch (e) {
       if (e instanceof CompactedError) {
         emit({ type: "ERROR", object: gone(`too old resource version: ${from} (${e.compactedRevision})`).toStatus() as unknown as KubeObject });
@@ -636,28 +630,21 @@ export class ResourceStore {
   }
 
   private toWatchEvent(ev: StoreEvent, predicate: ((obj: KubeObject) => boolean) | undefined, shared: boolean): WatchEvent | undefined {
-    const decodeAt = (entry: StoreEntry) => (shared ? this.sharedObject(entry) : this.decode(entry));
-    const gone = () => {
-      if (!shared) return this.decode(ev.prev!, ev.entry.modRevision);
-      let obj = this.decodedDeletes.get(ev);
-      if (!obj) {
-        obj = this.decode(ev.prev!, ev.entry.modRevision);
-        if (FREEZE_SHARED) deepFreeze(obj);
-        this.decodedDeletes.set(ev, obj);
-      }
-      return obj;
-    };
+    const decodeAt = (entry: StoreEntry) => (shared ? this.sharedDecode(entry, () => this.decode(entry)) : { obj: this.decode(entry) });
+    const deleted = () => this.decode(ev.prev!, ev.entry.modRevision);
+    const gone = () => (shared ? this.sharedDecode(ev, deleted) : { obj: deleted() });
+    const event = (type: WatchEventType, d: { obj: KubeObject; encodings?: Record<string, string> }): WatchEvent => (d.encodings ? { type, object: d.obj, encodings: d.encodings } : { type, object: d.obj });
     if (ev.type === "DELETE") {
-      const obj = gone();
-      return !predicate || predicate(obj) ? { type: "DELETED", object: obj } : undefined;
+      const d = gone();
+      return !predicate || predicate(d.obj) ? event("DELETED", d) : undefined;
     }
-    const obj = decodeAt(ev.entry);
-    if (!predicate) return { type: ev.prev ? "MODIFIED" : "ADDED", object: obj };
-    const now = predicate(obj);
-    const before = ev.prev ? predicate(decodeAt(ev.prev)) : false;
-    if (now) return { type: before ? "MODIFIED" : "ADDED", object: obj };
+    const d = decodeAt(ev.entry);
+    if (!predicate) return event(ev.prev ? "MODIFIED" : "ADDED", d);
+    const now = predicate(d.obj);
+    const before = ev.prev ? predicate(decodeAt(ev.prev).obj) : false;
+    if (now) return event(before ? "MODIFIED" : "ADDED", d);
     // Leaving the selector: DELETED with the previous content at the event's revision (cacheWatcher.convertToWatchEvent).
-    return before ? { type: "DELETED", object: gone() } : undefined;
+    return before ? event("DELETED", gone()) : undefined;
   }
 
   /** The store's newest revision (for bookmarks and list metadata). */

@@ -24,16 +24,13 @@ const SLOW_WATCHER_BYTES = 8 * 1024 * 1024;
 const SLOW_WATCHER_MS = 10_000;
 
 /**
- * Each store event's object is decoded once for every HTTP watcher of its resource (the
- * shared watch objects of ResourceStore.watch), so its JSON line is built once per event
- * type for all of them too.
+ * A store event's object shared by several HTTP watchers of its resource (decoded once for
+ * all of them by ResourceStore.watch) comes with a place for its encodings: its JSON line
+ * is then built once per event type for all of them too.
  */
-const encodedLines = new WeakMap<object, Partial<Record<string, string>>>();
-
 function eventLine(ev: WatchEvent): string {
-  let lines = encodedLines.get(ev.object);
-  if (!lines) encodedLines.set(ev.object, (lines = {}));
-  return (lines[ev.type] ??= JSON.stringify(ev) + "\n");
+  if (!ev.encodings) return JSON.stringify({ type: ev.type, object: ev.object }) + "\n";
+  return (ev.encodings[`json:${ev.type}`] ??= JSON.stringify({ type: ev.type, object: ev.object }) + "\n");
 }
 
 export async function serveWatch(ctx: HandlerContext, info: ResourceInfo, ns: string, name: string, q: URLSearchParams, req: Request, res: Response, out: Output): Promise<void> {
@@ -83,7 +80,7 @@ export async function serveWatch(ctx: HandlerContext, info: ResourceInfo, ns: st
     if (rvOf > lastRV) lastRV = rvOf;
     // An ERROR event (410 Expired) ends the watch, as kube-apiserver's error watcher does.
     if (ev.type === "ERROR") {
-      write(ev);
+      write({ type: ev.type, object: ev.object });
       return close();
     }
     if (out.as === "Object") return sent(eventLine(ev));
