@@ -188,6 +188,39 @@ describe("api: watch", () => {
     }
   });
 
+  it("concurrent watchers (each store event decoded and encoded once for all): each sees its own selector's stream", async () => {
+    const rv = expectOk(await c.get(NS)).metadata.resourceVersion as string;
+    const all = await openWatch(s.url, `${NS}?watch=1&resourceVersion=${rv}`);
+    const all2 = await openWatch(s.url, `${NS}?watch=1&resourceVersion=${rv}`);
+    const web = await openWatch(s.url, `${NS}?watch=1&resourceVersion=${rv}&labelSelector=app%3Dweb`);
+    const meta = await openWatch(s.url, `${NS}?watch=1&resourceVersion=${rv}`, { accept: "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1" });
+    try {
+      const a = expectOk(await c.post(NS, configMap("sel", { v: "1" }, { app: "web" })), 201);
+      const out = expectOk(await c.put(`${NS}/sel`, { ...a, metadata: { ...a.metadata, labels: { app: "db" } }, data: { v: "2" } }));
+      expectOk(await c.del(`${NS}/sel`));
+      const [evAll, evAll2, evWeb, evMeta] = await Promise.all([all.next(3), all2.next(3), web.next(2), meta.next(3)]);
+      for (const evs of [evAll, evAll2]) {
+        expect(evs.map((e) => e.type)).to.deep.equal(["ADDED", "MODIFIED", "DELETED"]);
+        expect(evs.slice(0, 2).map((e) => e.object.metadata.resourceVersion)).to.deep.equal([a.metadata.resourceVersion, out.metadata.resourceVersion]);
+        expect(Number(evs[2]!.object.metadata.resourceVersion)).to.be.greaterThan(Number(out.metadata.resourceVersion));
+        expect(evs[1]!.object.data).to.deep.equal({ v: "2" });
+      }
+      expect(evAll2).to.deep.equal(evAll);
+      // Leaving the selector: DELETED with the previous content at the event's revision.
+      expect(evWeb.map((e) => e.type)).to.deep.equal(["ADDED", "DELETED"]);
+      expect(evWeb[1]!.object.data).to.deep.equal({ v: "1" });
+      expect(evWeb[1]!.object.metadata.resourceVersion).to.equal(out.metadata.resourceVersion);
+      expect(evMeta.map((e) => [e.type, e.object.kind])).to.deep.equal([
+        ["ADDED", "PartialObjectMetadata"],
+        ["MODIFIED", "PartialObjectMetadata"],
+        ["DELETED", "PartialObjectMetadata"],
+      ]);
+      expect(evMeta[1]!.object.metadata.labels).to.deep.equal({ app: "db" });
+    } finally {
+      await Promise.all([all.close(), all2.close(), web.close(), meta.close()]);
+    }
+  });
+
   it("a watch from a compacted revision: HTTP 200, then an ERROR event with a 410 Expired Status", async () => {
     const rv = expectOk(await c.get(NS)).metadata.resourceVersion as string;
     expectOk(await c.post(NS, configMap("churn")), 201);

@@ -41,7 +41,30 @@ export class FieldSet {
   }
 
   empty(): boolean {
-    return this.members.size === 0 && [...this.children.values()].every((c) => c.empty());
+    if (this.members.size !== 0) return false;
+    for (const c of this.children.values()) if (!c.empty()) return false;
+    return true;
+  }
+
+  /** Whether some path is a member of both (so that difference(o) would change this set). */
+  intersects(o: FieldSet): boolean {
+    const [small, large] = this.members.size <= o.members.size ? [this.members, o.members] : [o.members, this.members];
+    for (const pe of small) if (large.has(pe)) return true;
+    for (const [pe, c] of this.children) {
+      const oc = o.children.get(pe);
+      if (oc && c.intersects(oc)) return true;
+    }
+    return false;
+  }
+
+  /** Whether every member of this set is a member of o (so that o.union(this) equals o). */
+  isSubsetOf(o: FieldSet): boolean {
+    for (const pe of this.members) if (!o.members.has(pe)) return false;
+    for (const [pe, c] of this.children) {
+      const oc = o.children.get(pe);
+      if (oc ? !c.isSubsetOf(oc) : c.nonEmpty()) return false;
+    }
+    return true;
   }
 
   nonEmpty(): boolean {
@@ -173,7 +196,20 @@ function compareValues(a: unknown, b: unknown): number {
 }
 
 export function sortedElements(pes: PathElement[]): PathElement[] {
-  return pes.sort(comparePE);
+  // Field names (nearly all elements) order as plain strings; keys and values are parsed
+  // once per sort instead of once per comparison.
+  if (pes.every((pe) => pe.startsWith("f:"))) return pes.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const parsed = new Map<PathElement, unknown>();
+  const value = (pe: PathElement) => {
+    if (!parsed.has(pe)) parsed.set(pe, JSON.parse(pe.slice(2)));
+    return parsed.get(pe);
+  };
+  return pes.sort((a, b) => {
+    const ka = KIND_ORDER[a[0]!] ?? 4;
+    const kb = KIND_ORDER[b[0]!] ?? 4;
+    if (ka !== kb || (a[0] !== "k" && a[0] !== "v")) return comparePE(a, b);
+    return compareValues(value(a), value(b));
+  });
 }
 
 /** fieldpath.Path.String(): .spec.containers[name="web"].image, [="a"], [0]. */

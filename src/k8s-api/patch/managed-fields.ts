@@ -3,7 +3,7 @@
  * kube-apiserver's fieldmanager (managedfields/internal) and structured-merge-diff's Updater do.
  */
 import { FieldSet, fieldPE, type Path } from "./fieldpath.js";
-import { compare, modelNode, type TypeNode } from "./typed.js";
+import { compare, deepEqual, modelNode, type TypeNode } from "./typed.js";
 
 type JMap = Record<string, unknown>;
 
@@ -14,6 +14,11 @@ export interface ManagerEntry {
   time?: string;
   subresource?: string;
   set: FieldSet;
+  /**
+   * The fieldsV1 this entry was decoded from, with the set it encodes: reused by the encoder
+   * while `set` is still that set (see updateManagedFields), instead of encoding it again.
+   */
+  raw?: { readonly set: FieldSet; readonly json: unknown };
 }
 
 /** The entry's identity: appliers are one manager whatever apiVersion they used (BuildManagerIdentifier). */
@@ -57,7 +62,8 @@ function viewWithoutManagedFields(obj: object | undefined): JMap {
   return o;
 }
 
-export function decodeManagedFields(obj: object | undefined): ManagerEntry[] {
+/** `withRaw`: remember each entry's fieldsV1 (ManagerEntry.raw); the caller decides whether it may be reused. */
+export function decodeManagedFields(obj: object | undefined, withRaw = false): ManagerEntry[] {
   const meta = (obj as JMap | undefined)?.metadata;
   const list = isMap(meta) ? meta.managedFields : undefined;
   if (!Array.isArray(list)) return [];
@@ -70,6 +76,7 @@ export function decodeManagedFields(obj: object | undefined): ManagerEntry[] {
       apiVersion: typeof e.apiVersion === "string" ? e.apiVersion : "",
       set: FieldSet.fromJSON(e.fieldsV1),
     };
+    if (withRaw) entry.raw = { set: entry.set, json: e.fieldsV1 };
     if (typeof e.time === "string") entry.time = e.time;
     else if (e.time instanceof Date) entry.time = rfc3339(e.time);
     if (typeof e.subresource === "string" && e.subresource) entry.subresource = e.subresource;
@@ -93,7 +100,7 @@ export function encodeManagedFields(entries: Iterable<ManagerEntry>): JMap[] {
     const out: JMap = { manager: e.manager, operation: e.operation, apiVersion: e.apiVersion };
     if (e.time) out.time = e.time;
     out.fieldsType = "FieldsV1";
-    out.fieldsV1 = e.set.toJSON();
+    out.fieldsV1 = e.raw && e.raw.set === e.set ? e.raw.json : e.set.toJSON();
     if (e.subresource) out.subresource = e.subresource;
     return out;
   });
@@ -153,22 +160,53 @@ export interface UpdateOptions {
  * manager's, and are taken from everyone else. Mutates next.metadata.managedFields.
  */
 export function updateManagedFields(old: object | undefined, next: object, opts: UpdateOptions): void {
-  const sent = decodeManagedFields(next);
+  const sent = decodeManagedFields(next, true);
   let entries = sent.length ? sent : decodeManagedFields(old);
+  // An entry sent back exactly as stored (the usual read-modify-write) keeps its stored
+  // fieldsV1 while its set does not change; stored encodings are the encoder's own.
+  if (sent.length) keepStoredEncodings(sent, old);
   const node: TypeNode = modelNode(opts.model);
   const cmp = compare(viewWithoutManagedFields(old), viewWithoutManagedFields(next), node);
-  const changed = stripSet(cmp.added.union(cmp.modified));
+  // compare's sets are this function's own: no copy for a union with nothing.
+  const changed = stripSet(cmp.modified.empty() ? cmp.added : cmp.added.empty() ? cmp.modified : cmp.added.union(cmp.modified));
   const removed = cmp.removed;
-  for (const e of entries) e.set = e.set.difference(changed).difference(removed);
-  if (changed.nonEmpty()) {
+  const anyChanged = changed.nonEmpty();
+  const anyRemoved = removed.nonEmpty();
+  // Sets are never modified in place: an entry that loses nothing keeps its set (and encoding).
+  for (const e of entries) if ((anyChanged && e.set.intersects(changed)) || (anyRemoved && e.set.intersects(removed))) e.set = e.set.difference(changed).difference(removed);
+  if (anyChanged) {
     const self: ManagerEntry = { manager: opts.manager, operation: "Update", apiVersion: opts.apiVersion, set: changed };
     if (opts.subresource) self.subresource = opts.subresource;
     const id = identity(self);
     const prev = entries.find((e) => identity(e) === id);
-    if (prev) prev.set = prev.set.union(changed);
-    else entries.push(self);
+    if (prev) {
+      if (!changed.isSubsetOf(prev.set)) prev.set = prev.set.union(changed);
+    } else entries.push(self);
     (prev ?? self).time = rfc3339(opts.now);
   }
   entries = capUpdateManagers(entries.filter((e) => e.set.nonEmpty()));
   setManagedFields(next, entries);
+}
+
+/** Mark the entries whose fieldsV1 equals the stored object's entry of the same identity as reusable. */
+function keepStoredEncodings(entries: ManagerEntry[], old: object | undefined): void {
+  const meta = (old as JMap | undefined)?.metadata;
+  const list = isMap(meta) ? meta.managedFields : undefined;
+  if (!Array.isArray(list) || list.length === 0) return;
+  const stored = new Map<string, unknown>();
+  for (const e of list) {
+    if (!isMap(e)) continue;
+    const id = identity({
+      manager: typeof e.manager === "string" ? e.manager : "",
+      operation: e.operation === "Apply" ? "Apply" : "Update",
+      apiVersion: typeof e.apiVersion === "string" ? e.apiVersion : "",
+      ...(typeof e.subresource === "string" && e.subresource ? { subresource: e.subresource } : {}),
+    });
+    if (!stored.has(id)) stored.set(id, e.fieldsV1);
+  }
+  for (const e of entries) {
+    if (!e.raw) continue;
+    const s = stored.get(identity(e));
+    if (s === undefined || !deepEqual(s, e.raw.json)) delete e.raw;
+  }
 }

@@ -113,6 +113,9 @@ export function compare(lhs: unknown, rhs: unknown, node: TypeNode): Comparison 
 
 function walkCompare(lhs: unknown, rhs: unknown, node: TypeNode, path: Path, c: Comparison, isItem = false): void {
   if (lhs === undefined && rhs === undefined) return;
+  // Equal values add nothing to any of the three sets; checking first skips the walk (and its
+  // path copies) through the unchanged parts, which on a write are nearly all of the object.
+  if (lhs === rhs || (lhs !== undefined && rhs !== undefined && typeof lhs === "object" && deepEqual(lhs, rhs))) return;
   const leaf = (lhs !== undefined && isAtomic(node, lhs)) || (rhs !== undefined && isAtomic(node, rhs)) || (lhs !== undefined && rhs !== undefined && kindOf(lhs) !== kindOf(rhs));
   if (leaf) {
     if (lhs === undefined) set(c.added, path);

@@ -73,6 +73,11 @@ export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ER
 export interface WatchEvent {
   readonly type: WatchEventType;
   readonly object: KubeObject;
+  /**
+   * Set when `object` is shared with other watchers: where they keep its encodings, so
+   * that each is made once for all of them (keyed by the encoding's name).
+   */
+  readonly encodings?: Record<string, string>;
 }
 
 /** The outcome of an update: the object written (or created), and the one it replaced. */
@@ -90,6 +95,11 @@ export interface WatchParams {
   readonly sendInitialEvents?: boolean;
   /** Called right after the initial events, with the revision they were read at. */
   readonly onInitialEventsEnd?: (revision: number) => void;
+  /**
+   * The watcher only reads the objects it is given (the HTTP watch serializes them): it gets
+   * the objects decoded once per store event for all such watchers, and must not modify them.
+   */
+  readonly shared?: boolean;
 }
 
 export interface DeleteResult {
@@ -106,9 +116,33 @@ const FRESHNESS_TIMEOUT_MS = 3000;
 const INCONSISTENT_CONTINUE =
   "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.";
 
+/**
+ * Debugging aid (BERTH_FREEZE_SHARED=1): shared decoded objects are deep-frozen, so code
+ * that modifies one fails loudly (TypeError in strict mode) instead of corrupting others.
+ */
+const FREEZE_SHARED = process.env.BERTH_FREEZE_SHARED === "1";
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
 /** The store of one resource. */
 export class ResourceStore {
   private readonly keyRoot: string;
+  /**
+   * Stored versions decoded once for all shared watchers. A store hands every watcher the
+   * same event and entry objects (MemoryStore's event log) and delivers an event to all of
+   * them in one go, so the decodes are kept only until the current task ends: kept longer,
+   * they would outlive the young generation and cost more in garbage collection than the
+   * decodes they save (measured).
+   */
+  private readonly sharedDecodes = new Map<StoreEntry | StoreEvent, { obj: KubeObject; encodings: Record<string, string> }>();
+  /** Watchers that take shared objects; with one, nothing is shared (nor kept). */
+  private sharedWatchers = 0;
   readonly group: string;
   /** How stored JSON of this resource starts when the client sent apiVersion, kind, metadata first (listItemJson). */
   private readonly typeMetaPrefix: string;
@@ -164,6 +198,21 @@ export class ResourceStore {
     const entry = await this.store.get(this.key(ns, name));
     if (!entry) throw notFound(this.group, this.info.plural, name);
     return this.decode(entry);
+  }
+
+  /**
+   * The object of a stored version (`key` an entry) or of a delete (`key` its event),
+   * decoded once per task for every shared watcher, which must not modify it.
+   */
+  private sharedDecode(key: StoreEntry | StoreEvent, decode: () => KubeObject): { obj: KubeObject; encodings: Record<string, string> } {
+    let d = this.sharedDecodes.get(key);
+    if (!d) {
+      d = { obj: decode(), encodings: {} };
+      if (FREEZE_SHARED) deepFreeze(d.obj);
+      if (this.sharedDecodes.size === 0) setImmediate(() => this.sharedDecodes.clear());
+      this.sharedDecodes.set(key, d);
+    }
+    return d;
   }
 
   /** Current object or undefined (no error). */
@@ -463,9 +512,8 @@ export class ResourceStore {
   private prepareUpdate(obj: KubeObject, old: KubeObject, w: WriteContext, sub?: SubresourceStrategy): KubeObject {
     const oldMeta = metaOf(old);
     let next = obj;
-    if (sub) {
-      next = sub.merge(obj, clone(old));
-    }
+    // The merge copies what it takes from old (the stored object, read-only here).
+    if (sub) next = sub.merge(obj, old);
     const meta = metaOf(next);
     meta.name = oldMeta.name!;
     if (this.info.namespaced) meta.namespace = oldMeta.namespace!;
@@ -608,12 +656,24 @@ export class ResourceStore {
       }
     }
     try {
-      return this.store.watch(prefix, { fromRevision: from }, (events) => {
+      const shared = p.shared === true;
+      const w = this.store.watch(prefix, { fromRevision: from }, (events) => {
+        const share = shared && this.sharedWatchers > 1;
         for (const ev of events) {
-          const out = this.toWatchEvent(ev, predicate);
+          const out = this.toWatchEvent(ev, predicate, share);
           if (out) emit(out);
         }
       });
+      if (!shared) return w;
+      this.sharedWatchers++;
+      let stopped = false;
+      return {
+        stop: () => {
+          if (!stopped) this.sharedWatchers--;
+          stopped = true;
+          w.stop();
+        },
+      };
     } catch (e) {
       if (e instanceof CompactedError) {
         emit({ type: "ERROR", object: gone(`too old resource version: ${from} (${e.compactedRevision})`).toStatus() as unknown as KubeObject });
@@ -624,18 +684,22 @@ export class ResourceStore {
     }
   }
 
-  private toWatchEvent(ev: StoreEvent, predicate?: (obj: KubeObject) => boolean): WatchEvent | undefined {
+  private toWatchEvent(ev: StoreEvent, predicate: ((obj: KubeObject) => boolean) | undefined, shared: boolean): WatchEvent | undefined {
+    const decodeAt = (entry: StoreEntry) => (shared ? this.sharedDecode(entry, () => this.decode(entry)) : { obj: this.decode(entry) });
+    const deleted = () => this.decode(ev.prev!, ev.entry.modRevision);
+    const gone = () => (shared ? this.sharedDecode(ev, deleted) : { obj: deleted() });
+    const event = (type: WatchEventType, d: { obj: KubeObject; encodings?: Record<string, string> }): WatchEvent => (d.encodings ? { type, object: d.obj, encodings: d.encodings } : { type, object: d.obj });
     if (ev.type === "DELETE") {
-      const obj = this.decode(ev.prev, ev.entry.modRevision);
-      return !predicate || predicate(obj) ? { type: "DELETED", object: obj } : undefined;
+      const d = gone();
+      return !predicate || predicate(d.obj) ? event("DELETED", d) : undefined;
     }
-    const obj = this.decode(ev.entry);
-    if (!predicate) return { type: ev.prev ? "MODIFIED" : "ADDED", object: obj };
-    const now = predicate(obj);
-    const before = ev.prev ? predicate(this.decode(ev.prev)) : false;
-    if (now) return { type: before ? "MODIFIED" : "ADDED", object: obj };
+    const d = decodeAt(ev.entry);
+    if (!predicate) return event(ev.prev ? "MODIFIED" : "ADDED", d);
+    const now = predicate(d.obj);
+    const before = ev.prev ? predicate(decodeAt(ev.prev).obj) : false;
+    if (now) return event(before ? "MODIFIED" : "ADDED", d);
     // Leaving the selector: DELETED with the previous content at the event's revision (cacheWatcher.convertToWatchEvent).
-    return before ? { type: "DELETED", object: this.decode(ev.prev!, ev.entry.modRevision) } : undefined;
+    return before ? event("DELETED", gone()) : undefined;
   }
 
   /** The store's newest revision (for bookmarks and list metadata). */

@@ -1,5 +1,5 @@
 /** Applying a PATCH body of any of the four Kubernetes patch types to the current object. */
-import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, applyServerSide } from "../patch/index.js";
+import { applyJsonPatch, applyMergePatch, applyMergePatchInPlace, applyStrategicMergePatch, applyServerSide } from "../patch/index.js";
 import { badRequest, StatusError } from "../errors.js";
 import { isJsonObject, type KubeObject } from "../types.js";
 import { apiVersionOf, type ResourceInfo } from "./types.js";
@@ -41,11 +41,16 @@ export interface PatchRequest {
   readonly force: boolean;
   readonly now: Date;
   readonly subresource: string | undefined;
+  /** `current` is the caller's own copy, which the patch may consume (a merge patch is then applied in place). */
+  readonly consumeCurrent?: boolean;
 }
 
 /** The object after the patch; name and namespace may not be changed by it. */
 export function applyPatch(r: PatchRequest): KubeObject {
   const { info, current, type, body } = r;
+  // Read before the patch: with consumeCurrent, current may be the patched object itself.
+  const curName = current ? metaOf(current).name : undefined;
+  const curNamespace = current ? metaOf(current).namespace : undefined;
   let next: KubeObject;
   switch (type) {
     case "json":
@@ -54,7 +59,7 @@ export function applyPatch(r: PatchRequest): KubeObject {
       break;
     case "merge":
       if (!isJsonObject(body)) throw badRequest("error decoding patch: json: cannot unmarshal array into Go value of type map[string]interface {}");
-      next = applyMergePatch(current!, body) as KubeObject;
+      next = (r.consumeCurrent && current ? applyMergePatchInPlace(current, body) : applyMergePatch(current!, body)) as KubeObject;
       break;
     case "strategic":
       if (!isJsonObject(body)) throw badRequest("error decoding patch: json: cannot unmarshal array into Go value of type map[string]interface {}");
@@ -86,9 +91,8 @@ export function applyPatch(r: PatchRequest): KubeObject {
   }
   const meta = metaOf(next);
   if (current) {
-    const cur = metaOf(current);
-    if (meta.name !== cur.name) throw badRequest(`metadata.name: Invalid value: "${String(meta.name)}": field is immutable`);
-    if (info.namespaced && meta.namespace !== cur.namespace) throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
+    if (meta.name !== curName) throw badRequest(`metadata.name: Invalid value: "${String(meta.name)}": field is immutable`);
+    if (info.namespaced && meta.namespace !== curNamespace) throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
   }
   return next;
 }

@@ -149,7 +149,9 @@ export class Registry {
     const store = this.storeFor(info);
     let fieldWarnings: string[] = [];
     const res = await store.guaranteedUpdate(ns, name, w, async (current) => {
-      const next = applyPatch({ info, current, type, body, name, namespace: ns, manager: w.fieldManager, force: Boolean(o.force), now: w.now, subresource });
+      // current is guaranteedUpdate's own copy: the patch may consume it.
+      const currentRV = current?.metadata?.resourceVersion;
+      const next = applyPatch({ info, current, type, body, name, namespace: ns, manager: w.fieldManager, force: Boolean(o.force), now: w.now, subresource, consumeCurrent: true });
       fieldWarnings = checkFields(info, next, o.fieldValidation);
       if (!current) {
         if (type !== "apply") throw notFound(info.group, info.plural, name);
@@ -157,7 +159,7 @@ export class Registry {
       }
       // A patch that sets resourceVersion is conditional on it, as kube's patcher checks.
       const wanted = metaOf(next).resourceVersion;
-      if (wanted !== undefined && wanted !== current.metadata?.resourceVersion)
+      if (wanted !== undefined && wanted !== currentRV)
         throw new StatusError(409, "Conflict", `Operation cannot be fulfilled on ${info.group ? `${info.plural}.${info.group}` : info.plural} "${name}": the object has been modified; please apply your changes to the latest version and try again`, { name, kind: info.plural });
       return { update: next };
     }, sub);

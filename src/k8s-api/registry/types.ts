@@ -89,7 +89,11 @@ export interface Strategy<T extends KubeObject = KubeObject> {
 
 /** Behaviour of a subresource that writes part of the object (status, scale...). */
 export interface SubresourceStrategy<T extends KubeObject = KubeObject> {
-  /** Copy what this subresource may change from `incoming` onto a copy of `old` and return it. */
+  /**
+   * The object to store: what this subresource may change from `incoming`, the rest from
+   * `old`. `incoming` is the store's own copy and may be modified and returned; `old` is the
+   * stored object, read-only: what is taken from it must be copied.
+   */
   merge(incoming: T, old: T): T;
   validate?(obj: T, old: T): StatusCause[];
 }

@@ -11,8 +11,27 @@ import type { StoreWatch } from "../store/types.js";
 import type { HandlerContext } from "./handlers.js";
 import { predicateFromQuery, renderObject, type Output } from "./output.js";
 
-/** A watcher this far behind is cut off; it relists, as kube-apiserver's slow watchers do. */
+/** A watcher this far behind is cut off at once; it relists, as kube-apiserver's slow watchers do. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Past its initial events, a watcher whose unsent events stay above this many bytes for
+ * SLOW_WATCHER_MS is too slow and is terminated: kube-apiserver's cacheWatcher blocks the
+ * dispatch for a bounded time when a watcher's buffer is full, then ends that watch (no
+ * ERROR event; the client watches again from the last resourceVersion it saw).
+ */
+const SLOW_WATCHER_BYTES = 8 * 1024 * 1024;
+const SLOW_WATCHER_MS = 10_000;
+
+/**
+ * A store event's object shared by several HTTP watchers of its resource (decoded once for
+ * all of them by ResourceStore.watch) comes with a place for its encodings: its JSON line
+ * is then built once per event type for all of them too.
+ */
+function eventLine(ev: WatchEvent): string {
+  if (!ev.encodings) return JSON.stringify({ type: ev.type, object: ev.object }) + "\n";
+  return (ev.encodings[`json:${ev.type}`] ??= JSON.stringify({ type: ev.type, object: ev.object }) + "\n");
+}
 
 export async function serveWatch(ctx: HandlerContext, info: ResourceInfo, ns: string, name: string, q: URLSearchParams, req: Request, res: Response, out: Output): Promise<void> {
   const rv = q.get("resourceVersion") ?? undefined;
@@ -29,19 +48,31 @@ export async function serveWatch(ctx: HandlerContext, info: ResourceInfo, ns: st
   let closed = false;
   let watch: StoreWatch | undefined;
   const timers: NodeJS.Timeout[] = [];
+  /** Past the initial events (the slow-watcher bound applies from then on). */
+  let initialDone = false;
+  let slowTimer: NodeJS.Timeout | undefined;
 
   const close = () => {
     if (closed) return;
     closed = true;
     watch?.stop();
     for (const t of timers) clearTimeout(t);
+    clearTimeout(slowTimer);
     res.end();
   };
-  const write = (ev: { type: string; object: unknown }) => {
+  const sent = (line: string) => {
     if (closed) return;
-    res.write(JSON.stringify(ev) + "\n");
-    if (res.writableLength > MAX_BUFFERED_BYTES) close();
+    res.write(line);
+    const buffered = res.writableLength;
+    if (buffered > MAX_BUFFERED_BYTES) return close();
+    if (initialDone && buffered > SLOW_WATCHER_BYTES && !slowTimer) {
+      slowTimer = setTimeout(() => {
+        slowTimer = undefined;
+        if (res.writableLength > SLOW_WATCHER_BYTES) close();
+      }, SLOW_WATCHER_MS);
+    }
   };
+  const write = (ev: { type: string; object: unknown }) => sent(JSON.stringify(ev) + "\n");
   // Each event carries one object: a watch asked for PartialObjectMetadataList gets PartialObjectMetadata per event.
   const eventOut: Output = out.as === "PartialObjectMetadataList" ? { ...out, as: "PartialObjectMetadata" } : out;
   const emit = (ev: WatchEvent) => {
@@ -49,10 +80,10 @@ export async function serveWatch(ctx: HandlerContext, info: ResourceInfo, ns: st
     if (rvOf > lastRV) lastRV = rvOf;
     // An ERROR event (410 Expired) ends the watch, as kube-apiserver's error watcher does.
     if (ev.type === "ERROR") {
-      write(ev);
+      write({ type: ev.type, object: ev.object });
       return close();
     }
-    if (out.as === "Object") return write(ev);
+    if (out.as === "Object") return sent(eventLine(ev));
     const rendered = renderObject(info, ev.object, eventOut) as { columnDefinitions?: unknown[] };
     // Column definitions travel with the first event only, as kube-apiserver sends them.
     if (!first && out.as === "Table") rendered.columnDefinitions = [];
@@ -75,10 +106,13 @@ export async function serveWatch(ctx: HandlerContext, info: ResourceInfo, ns: st
   const legacyInitial = !q.has("sendInitialEvents") && !q.get("resourceVersionMatch") && (rv === undefined || rv === "" || rv === "0");
   // The bookmark carries the revision the initial state was read at, so a client resuming from it misses and repeats nothing.
   const onInitialEventsEnd = (revision: number) => {
+    initialDone = true;
     lastRV = Math.max(lastRV, revision);
     if (sendInitialEvents || (legacyInitial && bookmarks)) bookmark({ "k8s.io/initial-events-end": "true" });
   };
-  watch = await ctx.registry.watch(info, ns, { ...(rv !== undefined ? { resourceVersion: rv } : {}), ...(predicate ? { predicate } : {}), sendInitialEvents, onInitialEventsEnd }, emit);
+  // shared: this watch only serializes the objects it gets (renderObject builds new ones).
+  watch = await ctx.registry.watch(info, ns, { ...(rv !== undefined ? { resourceVersion: rv } : {}), ...(predicate ? { predicate } : {}), sendInitialEvents, onInitialEventsEnd, shared: true }, emit);
+  initialDone = true;
   if (closed) return watch.stop();
   if (lastRV === 0) lastRV = Number(rv ?? 0) || ctx.registry.storeFor(info).currentRevision();
   if (bookmarks) {

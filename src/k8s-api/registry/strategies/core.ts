@@ -52,6 +52,7 @@ import {
   defStr,
   keepOldStatus,
   list,
+  ownCopy,
   meta,
   rec,
   resetStatusAndGeneration,
@@ -184,7 +185,7 @@ export const podStatusStrategy: SubresourceStrategy = statusSubresource({
     const m = meta(next);
     const oldRefs = old.metadata?.ownerReferences;
     if (oldRefs === undefined) delete m.ownerReferences;
-    else m.ownerReferences = structuredClone(oldRefs);
+    else m.ownerReferences = ownCopy(m.ownerReferences, oldRefs);
     const status = child(asObj(next), "status");
     const oldStatus = rec(old.status) ?? {};
     if (unset(status.qosClass) || status.qosClass === "") {

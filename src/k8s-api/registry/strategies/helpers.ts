@@ -94,19 +94,49 @@ export interface StatusMergeOptions {
 export function statusSubresource(opts: StatusMergeOptions = {}): SubresourceStrategy {
   return {
     merge(incoming: KubeObject, old: KubeObject): KubeObject {
-      const next = structuredClone(incoming);
+      // incoming is the store's own copy; what is taken from old is copied unless incoming
+      // already holds the same JSON (a status patch leaves the spec as read).
+      const next = incoming;
       if (old.spec === undefined) delete next.spec;
-      else next.spec = structuredClone(old.spec);
+      else next.spec = ownCopy(next.spec, old.spec);
       if (opts.keepLabels) {
         const labels = old.metadata?.labels;
         if (labels === undefined) delete meta(next).labels;
-        else meta(next).labels = structuredClone(labels);
+        else meta(next).labels = ownCopy(meta(next).labels, labels);
       }
       opts.fixup?.(next, old);
       return next;
     },
     ...(opts.validate ? { validate: opts.validate } : {}),
   };
+}
+
+/**
+ * `mine` when it is the same JSON as `theirs` (same keys in the same order, so the stored
+ * encoding is the same too), else a copy of `theirs`: a copy of theirs without copying.
+ */
+export function ownCopy<T>(mine: unknown, theirs: T): T {
+  return sameJSON(mine, theirs) ? (mine as T) : structuredClone(theirs);
+}
+
+/** JSON equality that also requires the same key order. */
+function sameJSON(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJSON(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !sameJSON((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 /** A plain-JSON view of a typed object (the strategies work on what was sent). */
