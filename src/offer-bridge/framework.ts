@@ -18,7 +18,8 @@ import type { Logger } from "../util/log.js";
 import { BUILTIN_IMAGES, type ImageCatalog } from "./images.js";
 import { NodeMirror, podNetworkOf, reservedRolesOf, type AgentSeen } from "./nodes.js";
 import { inCidr, PodIPs } from "./pod-ips.js";
-import { decide, fits, take, type Amounts, type Free, type Needs } from "./placement.js";
+import { decide, fits, offeredNodes, take, type Amounts, type Free, type Needs } from "./placement.js";
+import type { NodeInfo } from "./scheduling/index.js";
 import { SchedulingQueue, type QueuedPod } from "./queue.js";
 import { SnapshotSync } from "./snapshot-sync.js";
 import { NodeLifecycle, type NodeLifecycleOptions } from "./node-lifecycle.js";
@@ -732,10 +733,14 @@ class Framework implements KubeFramework {
     const popped = this.queue.popAll();
     const slices = new Slices(CYCLE_SLICE_MS);
     const sink = this.sink;
+    // Per role, the snapshot's nodes with offers at hand: the only nodes a pod's Filter walk visits
+    // first (rebuilt after every yield, when Nodes may have come or gone).
+    const candidates = new Map<string, NodeInfo[]>();
     for (let i = 0; i < popped.length; i++) {
       const q = popped[i]!;
       if (slices.due()) {
         await slices.next();
+        candidates.clear();
         if (!this.subscribed || this.stopped || this.sink !== sink) {
           // The offers are gone with the subscription: the rest waits for the next cycle, no attempt counted.
           for (const r of popped.slice(i)) this.queue.requeue(r.key);
@@ -762,7 +767,9 @@ class Framework implements KubeFramework {
         if (!n) needsByNet.set(host, (n = needsOf(pod, host)));
         return n;
       };
-      const d = decide(info, needsFor, this.sync.snapshot, offered);
+      let cands = candidates.get(role);
+      if (!cands) candidates.set(role, (cands = offeredNodes(this.sync.snapshot, offered)));
+      const d = decide(info, needsFor, this.sync.snapshot, offered, {}, cands);
       if ("node" in d) {
         take(offered.get(d.node)!, needsFor(d.node));
         this.sync.assume(pod, info, d.node);
