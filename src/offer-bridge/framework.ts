@@ -808,8 +808,9 @@ class Framework implements KubeFramework {
     const slices = new Slices(CYCLE_SLICE_MS);
     const sink = this.sink;
     // Per role, the snapshot's nodes with offers at hand: the only nodes a pod's Filter walk visits
-    // first (rebuilt after every yield, when Nodes may have come or gone).
+    // first (rebuilt when Nodes have come or gone during a yield).
     const candidates = new Map<string, NodeInfo[]>();
+    let nodeListVersion = this.sync.snapshot.nodeListVersion;
     for (let i = 0; i < popped.length; i++) {
       const q = popped[i]!;
       if (slices.due()) {
@@ -820,7 +821,10 @@ class Framework implements KubeFramework {
           break;
         }
         await slices.next();
-        candidates.clear();
+        if (this.sync.snapshot.nodeListVersion !== nodeListVersion) {
+          candidates.clear();
+          nodeListVersion = this.sync.snapshot.nodeListVersion;
+        }
         if (!this.subscribed || this.stopped || this.sink !== sink) {
           // The offers are gone with the subscription: the rest waits for the next cycle, no attempt counted.
           for (const r of popped.slice(i)) this.queue.requeue(r.key);
