@@ -88,6 +88,8 @@ const MAX_PODS_PER_CYCLE = 256;
 const CYCLE_PLACE_MS = 250;
 /** Unused offers kept for a cycle that continues the last one's batch, for at most this long (ms) since they came. */
 const OFFER_HOLD_MS = 1000;
+/** Least time (ms) from the end of a cycle to the start of the next while offers are kept. */
+const CYCLE_GAP_MS = 50;
 /** Pods being bound and rendered at once (their binding cycles run beside the scheduling cycle). */
 const BIND_CONCURRENCY = 16;
 /** Pod annotation: the framework role whose offered resources the pod's tasks use. */
@@ -189,6 +191,8 @@ class Framework implements KubeFramework {
    */
   private readonly waited = new Set<string>();
   private cycleRunning = false;
+  private lastCycleEnd = 0;
+  private offerTimer: NodeJS.Timeout | undefined;
   private cycleAgain = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private settleTimer: NodeJS.Timeout | undefined;
@@ -311,6 +315,7 @@ class Framework implements KubeFramework {
     for (const t of this.timers) clearInterval(t);
     clearTimeout(this.settleTimer);
     clearTimeout(this.backoffTimer);
+    clearTimeout(this.offerTimer);
     clearTimeout(this.reviveTimer);
     clearTimeout(this.reconcileTimer);
     clearInterval(this.watchdog);
@@ -729,8 +734,13 @@ class Framework implements KubeFramework {
     void (async () => {
       try {
         do {
+          // With offers kept between cycles, pod events gather for a moment: a cycle's per-offer work
+          // (what each offered node has free, NodePort holds) is then shared by the pods of that moment.
+          const gap = this.lastCycleEnd + CYCLE_GAP_MS - Date.now();
+          if (gap > 0 && this.offers.size > 0) await new Promise((r) => setTimeout(r, gap));
           this.cycleAgain = false;
           await this.cycle();
+          this.lastCycleEnd = Date.now();
         } while (this.cycleAgain && !this.stopped);
       } catch (e) {
         this.log.error("scheduling cycle failed", { err: e });
@@ -868,8 +878,9 @@ class Framework implements KubeFramework {
     }
 
     // Answer the offers: an agent's ACCEPT (its NodePort holds, one LAUNCH_GROUP per pod) as soon as its pods
-    // are bound and rendered; DECLINE the unused ones, except, when this cycle continues in the next, those
-    // held for less than OFFER_HOLD_MS (the next cycle uses them).
+    // are bound and rendered; DECLINE the unused ones, except, while pods wait, those held for less than
+    // OFFER_HOLD_MS (the next cycles use them; declining them at once only has the master offer them again
+    // a second later, a whole round of offers per second at thousands of agents).
     const waitingNow = capped || this.pendingPods.any((k) => inFlight.has(k)) || this.nodePorts.wantsOffers(this.liveAgents());
     const refuse = waitingNow ? 1 : (this.opts.refuseSeconds ?? 5);
     const holdOps = new Map<string, OfferOperation[]>();
@@ -882,7 +893,7 @@ class Framework implements KubeFramework {
       if (!pods && !own) {
         const unused = ids.filter((id) => {
           const since = this.offers.heldSince(id);
-          return since !== undefined && !(capped && now - since < OFFER_HOLD_MS);
+          return since !== undefined && !((capped || waitingNow) && now - since < OFFER_HOLD_MS);
         });
         if (!unused.length) continue;
         for (const id of unused) this.offers.delete(id);
@@ -903,7 +914,9 @@ class Framework implements KubeFramework {
       );
     }
     await Promise.all(answers);
-    if (!capped) this.waited.clear();
+    // Pods that waited wait for new offers (which clear this too), not for the ones kept.
+    if (!this.offers.size) this.waited.clear();
+    this.armOfferTimer();
     const waiting = this.pendingPods.any() || this.nodePorts.wantsOffers(this.liveAgents());
     if (!waiting && !this.suppressed) {
       this.suppressed = true;
@@ -912,6 +925,16 @@ class Framework implements KubeFramework {
     // More of activeQ to place on the offers kept: the next cycle, right after this one.
     if (capped && this.offers.size) this.cycleAgain = true;
     this.armBackoffTimer();
+  }
+
+  /** A cycle when the oldest offer kept reaches OFFER_HOLD_MS, to answer it. */
+  private armOfferTimer(): void {
+    clearTimeout(this.offerTimer);
+    let oldest = Infinity;
+    for (const o of this.offers.values()) oldest = Math.min(oldest, this.offers.heldSince(o.id.value) ?? Infinity);
+    if (oldest === Infinity) return;
+    this.offerTimer = setTimeout(() => this.kick(), Math.max(0, oldest + OFFER_HOLD_MS - Date.now()) + 5);
+    this.offerTimer.unref();
   }
 
   /** Binds a placed pod (unless bound already) and renders its task group: its LAUNCH_GROUP, or undefined. */
