@@ -4,8 +4,10 @@
  * group, and maps task status back into pod status (see README.md for what it covers).
  *
  * One scheduling cycle at a time: it runs when offers arrive, when a pod becomes
- * schedulable and when a pod's back-off ends; it uses what the held offers leave free and
- * answers every offer before it returns (ACCEPT with LAUNCH_GROUPs, or DECLINE).
+ * schedulable and when a pod's back-off ends; it places a bounded batch on what the held
+ * offers leave free, binds each pod as it is placed, and ACCEPTs an agent's offers (with
+ * LAUNCH_GROUPs) once its pods are bound; unused offers are DECLINEd, or kept up to a second
+ * for the next cycles while pods wait.
  */
 import { performance } from "node:perf_hooks";
 import type { ApiClient } from "../k8s-api/client/types.js";
