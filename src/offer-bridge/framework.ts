@@ -4,9 +4,12 @@
  * group, and maps task status back into pod status (see README.md for what it covers).
  *
  * One scheduling cycle at a time: it runs when offers arrive, when a pod becomes
- * schedulable and when a pod's back-off ends; it uses what the held offers leave free and
- * answers every offer before it returns (ACCEPT with LAUNCH_GROUPs, or DECLINE).
+ * schedulable and when a pod's back-off ends; it places a bounded batch on what the held
+ * offers leave free, binds each pod as it is placed, and ACCEPTs an agent's offers (with
+ * LAUNCH_GROUPs) once its pods are bound; unused offers are DECLINEd, or kept up to a second
+ * for the next cycles while pods wait.
  */
+import { performance } from "node:perf_hooks";
 import type { ApiClient } from "../k8s-api/client/types.js";
 import { ApiClientError } from "../k8s-api/client/types.js";
 import { Informer } from "../k8s-api/client/informer.js";
@@ -18,7 +21,8 @@ import type { Logger } from "../util/log.js";
 import { BUILTIN_IMAGES, type ImageCatalog } from "./images.js";
 import { NodeMirror, podNetworkOf, reservedRolesOf, type AgentSeen } from "./nodes.js";
 import { inCidr, PodIPs } from "./pod-ips.js";
-import { decide, fits, take, type Amounts, type Free, type Needs } from "./placement.js";
+import { decide, fits, offeredNodes, take, type Amounts, type Free, type Needs } from "./placement.js";
+import type { NodeInfo } from "./scheduling/index.js";
 import { SchedulingQueue, type QueuedPod } from "./queue.js";
 import { SnapshotSync } from "./snapshot-sync.js";
 import { NodeLifecycle, type NodeLifecycleOptions } from "./node-lifecycle.js";
@@ -78,8 +82,48 @@ const SCHEDULER = "default-scheduler";
 const RECONCILE_RETRY_MS = 2000;
 /** A cycle places pods for this long before it lets other work run (the API, watches, agents' updates). */
 const CYCLE_SLICE_MS = 20;
+/**
+ * Pods a cycle takes from activeQ at most, and how long it places them (ms) before it answers its
+ * offers: the rest is placed by the next cycle, right after, on the offers not used meanwhile.
+ */
+const MAX_PODS_PER_CYCLE = 256;
+const CYCLE_PLACE_MS = 250;
+/** Unused offers kept for a cycle that continues the last one's batch, for at most this long (ms) since they came. */
+const OFFER_HOLD_MS = 1000;
+/** Least time (ms) from the end of a cycle to the start of the next while offers are kept. */
+const CYCLE_GAP_MS = 50;
+/** Pods being bound and rendered at once (their binding cycles run beside the scheduling cycle). */
+const BIND_CONCURRENCY = 16;
 /** Pod annotation: the framework role whose offered resources the pod's tasks use. */
 export const ROLE_ANNOTATION = "berth.io/role";
+
+/** A pod placed on a node (or bound there already), to launch on its agent's offers of its role. */
+interface Plan {
+  readonly pod: Pod;
+  readonly node: string;
+  readonly agentId: string;
+  readonly role: string;
+}
+
+/** Runs at most n of the functions at once, the others in the order given. */
+function limiter(n: number): <T>(f: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return <T>(f: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      const run = () => {
+        running++;
+        f()
+          .then(resolve, reject)
+          .finally(() => {
+            running--;
+            waiting.shift()?.();
+          });
+      };
+      if (running < n) run();
+      else waiting.push(run);
+    });
+}
 
 interface TaskRecord extends TaskView {
   readonly agentId: string;
@@ -143,7 +187,14 @@ class Framework implements KubeFramework {
   private readonly podIPs = new PodIPs();
   private lastRevive = 0;
   private reviveTimer: NodeJS.Timeout | undefined;
+  /**
+   * Pods that waited for offers (none fit them) since offers last came or a cycle went through all of
+   * activeQ: the cycles continuing a capped batch skip them rather than try them again on the same offers.
+   */
+  private readonly waited = new Set<string>();
   private cycleRunning = false;
+  private lastCycleEnd = 0;
+  private offerTimer: NodeJS.Timeout | undefined;
   private cycleAgain = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private settleTimer: NodeJS.Timeout | undefined;
@@ -266,6 +317,7 @@ class Framework implements KubeFramework {
     for (const t of this.timers) clearInterval(t);
     clearTimeout(this.settleTimer);
     clearTimeout(this.backoffTimer);
+    clearTimeout(this.offerTimer);
     clearTimeout(this.reviveTimer);
     clearTimeout(this.reconcileTimer);
     clearInterval(this.watchdog);
@@ -348,6 +400,7 @@ class Framework implements KubeFramework {
         break;
       case "OFFERS":
         for (const o of e.offers?.offers ?? []) this.offers.set(o);
+        this.waited.clear();
         for (const o of e.offers?.offers ?? []) if (this.lifecycle.agentSeen(o.agent_id.value)) this.agentBack(o.agent_id.value);
         for (const o of e.offers?.offers ?? []) this.observeAgent(o);
         for (const o of e.offers?.offers ?? []) this.proxySync.agentSeen(o.agent_id.value);
@@ -683,8 +736,13 @@ class Framework implements KubeFramework {
     void (async () => {
       try {
         do {
+          // With offers kept between cycles, pod events gather for a moment: a cycle's per-offer work
+          // (what each offered node has free, NodePort holds) is then shared by the pods of that moment.
+          const gap = this.lastCycleEnd + CYCLE_GAP_MS - Date.now();
+          if (gap > 0 && this.offers.size > 0) await new Promise((r) => setTimeout(r, gap));
           this.cycleAgain = false;
           await this.cycle();
+          this.lastCycleEnd = Date.now();
         } while (this.cycleAgain && !this.stopped);
       } catch (e) {
         this.log.error("scheduling cycle failed", { err: e });
@@ -703,11 +761,18 @@ class Framework implements KubeFramework {
       }
       return;
     }
+    const started = performance.now();
     // What the held offers leave free, per role and node (a pod uses its role's offers only).
     const offeredByRole = new Map<string, Map<string, Free>>(this.roles.map((r) => [r, new Map()]));
     const agentOf = new Map<string, string>();
+    // The offers this cycle answers, per agent and role: those held now, not ones arriving meanwhile.
+    const heldIds = new Map<string, string[]>();
     for (const o of this.offers.values()) {
       const agentId = o.agent_id.value;
+      const k = `${agentId}\u0000${this.offerRole(o)}`;
+      const ids = heldIds.get(k);
+      if (ids) ids.push(o.id.value);
+      else heldIds.set(k, [o.id.value]);
       const name = this.mirror.nodeName(agentId);
       const byNode = offeredByRole.get(this.offerRole(o));
       if (!name || !byNode || byNode.has(name)) continue;
@@ -717,7 +782,26 @@ class Framework implements KubeFramework {
     // NodePorts first: held on every agent before pods take ports from the same offers.
     const defaultOffered = offeredByRole.get(this.role)!;
     const holds = this.nodePorts.claim([...defaultOffered].map(([node, free]) => ({ agentId: agentOf.get(node)!, node, free })));
-    const plans: { pod: Pod; node: string; agentId: string; role: string }[] = [];
+    // Each placed pod is bound and rendered at once (a few at a time), while the cycle places the next:
+    // kube-scheduler's binding cycle runs beside its scheduling cycle. Its LAUNCH_GROUP joins its agent's ACCEPT.
+    const launches = new Map<string, Promise<OfferOperation | undefined>[]>();
+    const inFlight = new Set<string>();
+    const limit = limiter(BIND_CONCURRENCY);
+    const launch = (plan: Plan): void => {
+      const k = `${plan.agentId}\u0000${plan.role}`;
+      let list = launches.get(k);
+      if (!list) launches.set(k, (list = []));
+      const key = podKey(plan.pod);
+      inFlight.add(key);
+      list.push(
+        limit(() => this.launch(plan))
+          .catch((e: unknown) => {
+            this.log.error("launch failed", { pod: key, err: e });
+            return undefined;
+          })
+          .finally(() => inFlight.delete(key)),
+      );
+    };
     // Pods already bound (by us before a restart, or by their creator) launch on their own node's offers.
     for (const pod of this.pendingPods.bound()) {
       const name = pod.spec!.nodeName!;
@@ -726,19 +810,37 @@ class Framework implements KubeFramework {
       const needs = needsOf(pod, this.hostNetworked(pod, agentOf.get(name)));
       if (!free || !fits(free, needs)) continue;
       take(free, needs);
-      plans.push({ pod, node: name, agentId: agentOf.get(name)!, role });
+      launch({ pod, node: name, agentId: agentOf.get(name)!, role });
     }
-    // The queue, best first: kube-scheduler's filters and scores plus what the offers can launch.
-    const popped = this.queue.popAll();
+    // The queue, best first: kube-scheduler's filters and scores plus what the offers can launch. A bounded
+    // batch, placed for a bounded time, so that the offers are answered soon; the rest is the next cycle's.
+    const batch = this.queue.pop(MAX_PODS_PER_CYCLE, (k) => this.waited.has(k));
+    const popped = batch.pods;
+    let capped = batch.more;
     const slices = new Slices(CYCLE_SLICE_MS);
     const sink = this.sink;
+    // Per role, the snapshot's nodes with offers at hand: the only nodes a pod's Filter walk visits
+    // first (rebuilt when Nodes have come or gone during a yield).
+    const candidates = new Map<string, NodeInfo[]>();
+    let nodeListVersion = this.sync.snapshot.nodeListVersion;
     for (let i = 0; i < popped.length; i++) {
       const q = popped[i]!;
       if (slices.due()) {
+        if (performance.now() - started >= CYCLE_PLACE_MS) {
+          // Time is up: the rest waits for the next cycle, right after this one; no attempt counted.
+          for (const r of popped.slice(i)) this.queue.requeue(r.key);
+          capped = true;
+          break;
+        }
         await slices.next();
+        if (this.sync.snapshot.nodeListVersion !== nodeListVersion) {
+          candidates.clear();
+          nodeListVersion = this.sync.snapshot.nodeListVersion;
+        }
         if (!this.subscribed || this.stopped || this.sink !== sink) {
           // The offers are gone with the subscription: the rest waits for the next cycle, no attempt counted.
           for (const r of popped.slice(i)) this.queue.requeue(r.key);
+          capped = false;
           break;
         }
       }
@@ -762,80 +864,116 @@ class Framework implements KubeFramework {
         if (!n) needsByNet.set(host, (n = needsOf(pod, host)));
         return n;
       };
-      const d = decide(info, needsFor, this.sync.snapshot, offered);
+      let cands = candidates.get(role);
+      if (!cands) candidates.set(role, (cands = offeredNodes(this.sync.snapshot, offered)));
+      const d = decide(info, needsFor, this.sync.snapshot, offered, {}, cands);
       if ("node" in d) {
         take(offered.get(d.node)!, needsFor(d.node));
         this.sync.assume(pod, info, d.node);
         this.queue.done(q.key);
-        plans.push({ pod, node: d.node, agentId: agentOf.get(d.node)!, role });
-      } else if ("wait" in d) this.queue.requeue(q.key);
-      else this.unschedulable(pod, d.message);
+        launch({ pod, node: d.node, agentId: agentOf.get(d.node)!, role });
+      } else if ("wait" in d) {
+        this.queue.requeue(q.key);
+        // Not tried again by the cycles that continue this batch's round, only once new offers come.
+        this.waited.add(q.key);
+      } else this.unschedulable(pod, d.message);
     }
 
-    // Bind, then launch: one LAUNCH_GROUP per pod, one ACCEPT per agent and role.
-    const ops = new Map<string, OfferOperation[]>();
-    for (const [agentId, tasks] of holds) ops.set(`${agentId}\u0000${this.role}`, [{ type: "LAUNCH", launch: { task_infos: tasks } }]);
-    for (const { pod, node, agentId, role } of plans) {
-      if (!(await this.bind(pod, node))) {
-        // The scheduler cache's ForgetPod; the pod is tried again if it still waits.
-        this.sync.forgetPod(podKey(pod));
-        const cur = this.pods.get(podKey(pod));
-        if (cur && this.isPending(cur) && !cur.spec?.nodeName) this.queue.add(queued(cur));
+    // Answer the offers: an agent's ACCEPT (its NodePort holds, one LAUNCH_GROUP per pod) as soon as its pods
+    // are bound and rendered; DECLINE the unused ones, except, while pods wait, those held for less than
+    // OFFER_HOLD_MS (the next cycles use them; declining them at once only has the master offer them again
+    // a second later, a whole round of offers per second at thousands of agents).
+    const waitingNow = capped || this.pendingPods.any((k) => inFlight.has(k)) || this.nodePorts.wantsOffers(this.liveAgents());
+    const refuse = waitingNow ? 1 : (this.opts.refuseSeconds ?? 5);
+    const holdOps = new Map<string, OfferOperation[]>();
+    for (const [agentId, tasks] of holds) holdOps.set(`${agentId}\u0000${this.role}`, [{ type: "LAUNCH", launch: { task_infos: tasks } }]);
+    const now = Date.now();
+    const answers: Promise<void>[] = [];
+    for (const [k, ids] of heldIds) {
+      const pods = launches.get(k);
+      const own = holdOps.get(k);
+      if (!pods && !own) {
+        const unused = ids.filter((id) => {
+          const since = this.offers.heldSince(id);
+          return since !== undefined && !((capped || waitingNow) && now - since < OFFER_HOLD_MS);
+        });
+        if (!unused.length) continue;
+        for (const id of unused) this.offers.delete(id);
+        answers.push(this.call({ type: "DECLINE", decline: { offer_ids: unused.map((value) => ({ value })), filters: { refuse_seconds: refuse } } }));
         continue;
       }
-      const uid = pod.metadata?.uid ?? "";
-      const agent = this.mirror.agent(agentId);
-      const hostIP = agent?.ip ?? "127.0.0.1";
-      let podIP = hostIP;
-      if (!this.hostNetworked(pod, agentId) && agent?.podCidr) {
-        try {
-          podIP = this.podIPs.assign(uid, node, agent.podCidr, this.ipsInUse(node, agent.podCidr, uid));
-        } catch (e) {
-          this.blocked.set(uid, { reason: "ContainerCreating", message: `Failed to create pod sandbox: ${e instanceof Error ? e.message : String(e)}`, agentId });
-          this.statusQueue.add(podKey(pod));
-          continue;
-        }
-      }
-      // Env, ConfigMap/Secret/downward-API files and probes are rendered here (DESIGN.md decision 10).
-      const group = await podTaskGroup(pod, agentId, this.fwId!, this.images, { client: this.opts.client, nodeName: node, hostIP, podIP }, podIP !== hostIP ? { ip: podIP } : undefined);
-      if (!group.ok) {
-        this.blocked.set(uid, { reason: group.reason, message: group.message, agentId });
-        this.kubeletEvents.event(pod, "Warning", "Failed", group.message);
-        this.statusQueue.add(podKey(pod));
-        continue;
-      }
-      this.launched.set(uid, agentId);
-      const at = Date.now() / 1000;
-      for (const t of group.tasks)
-        this.tasks.set({ taskId: t.task_id.value, state: "TASK_STAGING", at, agentId, podUid: uid, podKey: podKey(pod), container: t.name });
-      const opKey = `${agentId}\u0000${role}`;
-      const list = ops.get(opKey) ?? [];
-      list.push({ type: "LAUNCH_GROUP", launch_group: { executor: group.executor, task_group: { tasks: group.tasks } } });
-      ops.set(opKey, list);
-      this.statusQueue.add(podKey(pod));
+      answers.push(
+        (async () => {
+          const operations = [...(own ?? []), ...(await Promise.all(pods ?? [])).filter((op): op is OfferOperation => op !== undefined)];
+          // Still held (not rescinded meanwhile): answered once, by this call.
+          const live = ids.filter((id) => this.offers.get(id));
+          if (!live.length) return;
+          for (const id of live) this.offers.delete(id);
+          const offerIds = live.map((value) => ({ value }));
+          if (operations.length) await this.call({ type: "ACCEPT", accept: { offer_ids: offerIds, operations, filters: { refuse_seconds: refuse } } });
+          else await this.call({ type: "DECLINE", decline: { offer_ids: offerIds, filters: { refuse_seconds: refuse } } });
+        })(),
+      );
     }
-
+    await Promise.all(answers);
+    // Pods that waited wait for new offers (which clear this too), not for the ones kept.
+    if (!this.offers.size) this.waited.clear();
+    this.armOfferTimer();
     const waiting = this.pendingPods.any() || this.nodePorts.wantsOffers(this.liveAgents());
-    const refuse = waiting ? 1 : (this.opts.refuseSeconds ?? 5);
-    const byAgent = new Map<string, string[]>();
-    for (const o of this.offers.values()) {
-      const k = `${o.agent_id.value}\u0000${this.offerRole(o)}`;
-      const ids = byAgent.get(k);
-      if (ids) ids.push(o.id.value);
-      else byAgent.set(k, [o.id.value]);
-    }
-    this.offers.clear();
-    for (const [k, ids] of byAgent) {
-      const offerIds = ids.map((value) => ({ value }));
-      const operations = ops.get(k);
-      if (operations) await this.call({ type: "ACCEPT", accept: { offer_ids: offerIds, operations, filters: { refuse_seconds: refuse } } });
-      else await this.call({ type: "DECLINE", decline: { offer_ids: offerIds, filters: { refuse_seconds: refuse } } });
-    }
     if (!waiting && !this.suppressed) {
       this.suppressed = true;
       await this.call({ type: "SUPPRESS", suppress: { roles: [...this.roles] } });
     }
+    // More of activeQ to place on the offers kept: the next cycle, right after this one.
+    if (capped && this.offers.size) this.cycleAgain = true;
     this.armBackoffTimer();
+  }
+
+  /** A cycle when the oldest offer kept reaches OFFER_HOLD_MS, to answer it. */
+  private armOfferTimer(): void {
+    clearTimeout(this.offerTimer);
+    let oldest = Infinity;
+    for (const o of this.offers.values()) oldest = Math.min(oldest, this.offers.heldSince(o.id.value) ?? Infinity);
+    if (oldest === Infinity) return;
+    this.offerTimer = setTimeout(() => this.kick(), Math.max(0, oldest + OFFER_HOLD_MS - Date.now()) + 5);
+    this.offerTimer.unref();
+  }
+
+  /** Binds a placed pod (unless bound already) and renders its task group: its LAUNCH_GROUP, or undefined. */
+  private async launch({ pod, node, agentId }: Plan): Promise<OfferOperation | undefined> {
+    if (!(await this.bind(pod, node))) {
+      // The scheduler cache's ForgetPod; the pod is tried again if it still waits.
+      this.sync.forgetPod(podKey(pod));
+      const cur = this.pods.get(podKey(pod));
+      if (cur && this.isPending(cur) && !cur.spec?.nodeName) this.queue.add(queued(cur));
+      return undefined;
+    }
+    const uid = pod.metadata?.uid ?? "";
+    const agent = this.mirror.agent(agentId);
+    const hostIP = agent?.ip ?? "127.0.0.1";
+    let podIP = hostIP;
+    if (!this.hostNetworked(pod, agentId) && agent?.podCidr) {
+      try {
+        podIP = this.podIPs.assign(uid, node, agent.podCidr, this.ipsInUse(node, agent.podCidr, uid));
+      } catch (e) {
+        this.blocked.set(uid, { reason: "ContainerCreating", message: `Failed to create pod sandbox: ${e instanceof Error ? e.message : String(e)}`, agentId });
+        this.statusQueue.add(podKey(pod));
+        return undefined;
+      }
+    }
+    // Env, ConfigMap/Secret/downward-API files and probes are rendered here (DESIGN.md decision 10).
+    const group = await podTaskGroup(pod, agentId, this.fwId!, this.images, { client: this.opts.client, nodeName: node, hostIP, podIP }, podIP !== hostIP ? { ip: podIP } : undefined);
+    if (!group.ok) {
+      this.blocked.set(uid, { reason: group.reason, message: group.message, agentId });
+      this.kubeletEvents.event(pod, "Warning", "Failed", group.message);
+      this.statusQueue.add(podKey(pod));
+      return undefined;
+    }
+    this.launched.set(uid, agentId);
+    const at = Date.now() / 1000;
+    for (const t of group.tasks) this.tasks.set({ taskId: t.task_id.value, state: "TASK_STAGING", at, agentId, podUid: uid, podKey: podKey(pod), container: t.name });
+    this.statusQueue.add(podKey(pod));
+    return { type: "LAUNCH_GROUP", launch_group: { executor: group.executor, task_group: { tasks: group.tasks } } };
   }
 
   /** pods/binding, then the Scheduled event; false when the pod cannot be bound (gone, bound elsewhere). */

@@ -26,6 +26,8 @@ const NONE: ReadonlyMap<string, never> = new Map<string, never>();
 export class HeldOffers {
   private readonly all = new Map<string, Offer>();
   private readonly byAgent = new Map<string, Map<string, Offer>>();
+  /** When each offer arrived (ms), so that offers kept across cycles are answered within a bound. */
+  private readonly since = new Map<string, number>();
 
   get size(): number {
     return this.all.size;
@@ -33,6 +35,11 @@ export class HeldOffers {
 
   get(id: string): Offer | undefined {
     return this.all.get(id);
+  }
+
+  /** When the offer arrived (Date.now() at set), or undefined if not held. */
+  heldSince(id: string): number | undefined {
+    return this.since.get(id);
   }
 
   values(): IterableIterator<Offer> {
@@ -43,6 +50,7 @@ export class HeldOffers {
     const prev = this.all.get(o.id.value);
     if (prev && prev.agent_id.value !== o.agent_id.value) removeFrom(this.byAgent, prev.agent_id.value, o.id.value);
     this.all.set(o.id.value, o);
+    if (!prev) this.since.set(o.id.value, Date.now());
     addTo(this.byAgent, o.agent_id.value, o.id.value, o);
   }
 
@@ -50,11 +58,13 @@ export class HeldOffers {
     const o = this.all.get(id);
     if (!o) return;
     this.all.delete(id);
+    this.since.delete(id);
     removeFrom(this.byAgent, o.agent_id.value, id);
   }
 
   clear(): void {
     this.all.clear();
+    this.since.clear();
     this.byAgent.clear();
   }
 

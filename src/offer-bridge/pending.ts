@@ -40,9 +40,10 @@ export class PendingPods {
     this.order.delete(key);
   }
 
-  /** Whether any pod is pending. */
-  any(): boolean {
+  /** Whether any pod is pending (other than those `except` names). */
+  any(except?: (key: string) => boolean): boolean {
     for (const key of this.keys.keys()) {
+      if (except?.(key)) continue;
       const p = this.live(key);
       if (p && this.d.isPending(p)) return true;
     }

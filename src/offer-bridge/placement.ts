@@ -10,7 +10,7 @@
 import type { Range } from "../mesos/v1.js";
 import type { Pod } from "./types.js";
 import { ERR_NODE_PORTS } from "./scheduling/plugins/node-ports.js";
-import { schedulePod, UNSCHEDULABLE, type NodeSnapshot, type PodInfo, type ScheduleOptions, type Status } from "./scheduling/index.js";
+import { schedulePod, UNSCHEDULABLE, type NodeInfo, type NodeSnapshot, type PodInfo, type ScheduleOptions, type Status } from "./scheduling/index.js";
 import { status } from "./scheduling/framework.js";
 
 export interface Amounts {
@@ -96,10 +96,29 @@ export type Decision =
   | { readonly unschedulable: true; readonly message: string };
 
 /**
- * Schedule one pod: `offered` is what the held offers leave free per node name (the caller
- * subtracts each placement before the next pod).
+ * The snapshot's nodes that have offers at hand, in snapshot order: the only nodes that can
+ * be feasible (decide's `candidates`). Valid while the snapshot's node list is unchanged,
+ * i.e. until the caller yields; `offered`'s amounts may change meanwhile.
  */
-export function decide(info: PodInfo, needsOrFor: Needs | ((node: string) => Needs), snap: NodeSnapshot, offered: ReadonlyMap<string, Free>, opts: ScheduleOptions = {}): Decision {
+export function offeredNodes(snap: NodeSnapshot, offered: ReadonlyMap<string, Free>): NodeInfo[] {
+  const out: NodeInfo[] = [];
+  for (const name of offered.keys()) {
+    const n = snap.node(name);
+    if (n) out.push(n);
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** The pod waits for offers: a node passed every kube-scheduler filter and only lacks an offer. */
+const stopOnNoOffer = (st: Status): boolean => st === NONE_OFFERED;
+
+/**
+ * Schedule one pod: `offered` is what the held offers leave free per node name (the caller
+ * subtracts each placement before the next pod). `candidates` (offeredNodes of the same
+ * snapshot and offers) makes the Filter walk visit offered nodes only; the outcome is the
+ * same as without it, and so is the FitError message of an unschedulable pod.
+ */
+export function decide(info: PodInfo, needsOrFor: Needs | ((node: string) => Needs), snap: NodeSnapshot, offered: ReadonlyMap<string, Free>, opts: ScheduleOptions = {}, candidates?: readonly NodeInfo[]): Decision {
   // What the pod needs may depend on the node (its containerPorts are ports only on host-networked agents).
   const needsFor = typeof needsOrFor === "function" ? needsOrFor : () => needsOrFor;
   const offerFilter = (_p: PodInfo, node: { name: string }): Status | null => {
@@ -112,8 +131,10 @@ export function decide(info: PodInfo, needsOrFor: Needs | ((node: string) => Nee
     if (!portsFree(needs.ports, free.ports)) return PORTS_TAKEN;
     return null;
   };
-  const r = schedulePod(info, snap, { ...opts, extraFilter: offerFilter });
+  const r = schedulePod(info, snap, { ...opts, extraFilter: offerFilter, ...(candidates ? { candidates, stopOn: stopOnNoOffer } : {}) });
   if ("node" in r) return { node: r.node };
+  // A node fits by kube-scheduler's accounting but has no offer at hand: wait, as the full walk's NO_OFFER says.
+  if ("stopped" in r) return { wait: true };
   if (r.reasons.has(NO_OFFER) || [...r.reasons.keys()].every((k) => OFFER_REASONS.has(k))) return { wait: true };
   // An offered agent whose Node is not in the snapshot yet (just created): try again then.
   for (const name of offered.keys()) if (!snap.node(name)) return { wait: true };

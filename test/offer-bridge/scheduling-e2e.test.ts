@@ -68,6 +68,20 @@ describe("offer-bridge: scheduling queue", () => {
     expect(sq.popAll().map((p) => p.key).sort()).to.deep.equal(["a", "b"]);
   });
 
+  it("pop takes a bounded batch, best first, skipping the pods asked to be skipped; the rest stays in activeQ", () => {
+    const sq = new SchedulingQueue();
+    for (let i = 0; i < 6; i++) sq.add(q(`p${i}`, i === 4 ? 10 : 0, i));
+    const first = sq.pop(3, (k) => k === "p0");
+    expect(first.pods.map((p) => p.key)).to.deep.equal(["p4", "p1", "p2"]);
+    expect(first.more).to.equal(true);
+    expect(sq.where("p0")).to.equal("active");
+    expect(sq.where("p1")).to.equal(undefined); // popped: settled by done, requeue or addUnschedulable
+    const second = sq.pop(3, (k) => k === "p0");
+    expect(second.pods.map((p) => p.key)).to.deep.equal(["p3", "p5"]);
+    expect(second.more).to.equal(false);
+    expect(sq.pop(3).pods.map((p) => p.key)).to.deep.equal(["p0"]);
+  });
+
   it("a requeued pod (no offer for it yet) keeps no attempt; deletion removes it anywhere", () => {
     const sq = new SchedulingQueue();
     sq.add(q("a", 0, 0));

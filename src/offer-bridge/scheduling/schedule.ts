@@ -49,11 +49,26 @@ export interface ScheduleOptions {
   preemptionMessage?: boolean;
   /** One more filter after the default profile's (the offer-bridge's: what the held offers can launch). */
   extraFilter?: (pod: PodInfo, node: NodeInfo) => Status | null;
+  /**
+   * The only nodes extraFilter can pass, in snapshot order (NodeInfo.index ascending): the
+   * offer-bridge's nodes with offers at hand. The Filter walk then visits these alone, with
+   * extraFilter first (it is cheap and rejects most), which finds the same feasible nodes in
+   * the same round-robin order and moves nextStartNodeIndex as the walk over all nodes would.
+   * Only when none is feasible is the walk over all nodes done, in the default profile's
+   * order, for the FitError's reasons.
+   */
+  candidates?: readonly NodeInfo[];
+  /**
+   * On the walk over all nodes: a status of extraFilter that settles the outcome (the pod
+   * waits for offers), so the rest of the walk is skipped; the result is then `stopped`.
+   */
+  stopOn?: (st: Status) => boolean;
 }
 
 export type ScheduleResult =
   | { readonly node: string; readonly feasibleNodes: number; readonly evaluatedNodes: number }
-  | { readonly unschedulable: true; readonly message: string; readonly reasons: Map<string, number> };
+  | { readonly unschedulable: true; readonly message: string; readonly reasons: Map<string, number> }
+  | { readonly stopped: Status };
 
 export const MIN_FEASIBLE_NODES_TO_FIND = 100;
 export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
@@ -118,25 +133,67 @@ export function schedulePod(pod: PodInfo, snap: NodeSnapshot, opts: ScheduleOpti
   // Filter: visit nodes from the round-robin start until enough fit.
   const numNodes = nodes.length;
   const toFind = numFeasibleNodesToFind(opts.percentageOfNodesToScore, numNodes);
-  const feasible: NodeInfo[] = [];
-  const failed: { node: NodeInfo; status: Status }[] = [];
   const start = snap.nextStartNodeIndex;
   const nActive = active.length;
-  for (let i = 0; i < numNodes && feasible.length < toFind; i++) {
-    const node = nodes[(start + i) % numNodes]!;
-    let st: Status | null = null;
+  const extra = opts.extraFilter;
+  const kubeFilters = (node: NodeInfo): Status | null => {
     for (let j = 0; j < nActive; j++) {
-      st = active[j]!.filter(states[j], pod, node);
-      if (st) break;
+      const st = active[j]!.filter(states[j], pod, node);
+      if (st) return st;
     }
-    if (!st && opts.extraFilter) st = opts.extraFilter(pod, node);
-    if (st) failed.push({ node, status: st });
-    else feasible.push(node);
+    return null;
+  };
+  let feasible: NodeInfo[] = [];
+  let evaluatedNodes = 0;
+  const cands = opts.candidates;
+  const byCandidates = Boolean(cands && extra && !nodeNames);
+  if (cands && extra && !nodeNames) {
+    // Only candidates can be feasible: walk them from the first at or after `start`, wrapping.
+    const c = cands.length;
+    let lo = 0;
+    let hi = c;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cands[mid]!.index < start) lo = mid + 1;
+      else hi = mid;
+    }
+    let processed = numNodes;
+    for (let i = 0; i < c; i++) {
+      const node = cands[(lo + i) % c]!;
+      if (extra(pod, node) || kubeFilters(node)) continue;
+      feasible.push(node);
+      if (feasible.length >= toFind) {
+        processed = ((node.index - start + numNodes) % numNodes) + 1;
+        break;
+      }
+    }
+    if (feasible.length > 0) {
+      snap.nextStartNodeIndex = (start + processed) % numAll;
+      evaluatedNodes = processed;
+    }
   }
-  snap.nextStartNodeIndex = (start + feasible.length + failed.length) % numAll;
+  const failed: { node: NodeInfo; status: Status }[] = [];
+  if (feasible.length === 0) {
+    feasible = [];
+    for (let i = 0; i < numNodes && feasible.length < toFind; i++) {
+      const node = nodes[(start + i) % numNodes]!;
+      let st = kubeFilters(node);
+      if (!st && extra) {
+        st = extra(pod, node);
+        if (st && byCandidates && opts.stopOn?.(st)) {
+          // Settled (no feasible node, and this one only lacks offers): as the full walk would leave it.
+          snap.nextStartNodeIndex = (start + numNodes) % numAll;
+          return { stopped: st };
+        }
+      }
+      if (st) failed.push({ node, status: st });
+      else feasible.push(node);
+    }
+    snap.nextStartNodeIndex = (start + feasible.length + failed.length) % numAll;
+    evaluatedNodes = feasible.length + failed.length;
+  }
 
   if (feasible.length === 0) return fail(pod, numAll, { failed, absent }, opts);
-  const evaluatedNodes = feasible.length + failed.length;
   if (feasible.length === 1) return { node: feasible[0]!.name, feasibleNodes: 1, evaluatedNodes };
 
   // Score.

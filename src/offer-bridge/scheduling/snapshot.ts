@@ -100,6 +100,8 @@ export class NodeSnapshot {
   nextStartNodeIndex = 0;
   /** Nodes with at least one taint (taint-policy fast paths). */
   taintedNodes = 0;
+  /** Bumped whenever a node is added or removed (NodeInfo.index values may change): lists of NodeInfos built from the snapshot are stale. */
+  nodeListVersion = 0;
 
   constructor(nodes: readonly NodeSpec[] = []) {
     for (const n of nodes) this.upsertNode(n);
@@ -146,6 +148,7 @@ export class NodeSnapshot {
     const n = new NodeInfo(spec);
     n.index = this.list.length;
     this.list.push(n);
+    this.nodeListVersion++;
     this.byName.set(n.name, n);
     this.indexDomains(n, 1);
     if (n.taints.length > 0) this.taintedNodes++;
@@ -161,6 +164,7 @@ export class NodeSnapshot {
     if (n.taints.length > 0) this.taintedNodes--;
     this.byName.delete(name);
     this.list.splice(n.index, 1);
+    this.nodeListVersion++;
     for (let i = n.index; i < this.list.length; i++) this.list[i]!.index = i;
     if (this.nextStartNodeIndex >= this.list.length) this.nextStartNodeIndex = 0;
     this.clearIndexes();
