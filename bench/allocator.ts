@@ -9,8 +9,6 @@
  * allocator did before 1.7 (these machines are shared and noisy; compare within a run).
  * Results: bench/results/allocator-<time>.{json,md} and allocator-latest.{json,md}.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -18,7 +16,7 @@ import { parseResources, Resources } from "../src/mesos/resources.js";
 import type { Resource } from "../src/mesos/v1.js";
 import { createAllocator } from "../src/resource-manager/allocator/index.js";
 import { round, summarize, type LatencySummary } from "./lib/stats.js";
-import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
+import { runMeta, writeResults } from "./lib/run-meta.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
 const AGENTS = values.quick ? [1000, 5000] : [1000, 5000, 10000];
@@ -154,23 +152,13 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
 }
 
 function main() {
-  const root = REPO_ROOT;
   const meta = { ...runMeta(), quick: values.quick };
   // Warm up the JIT so the first measured size is not penalized.
   measure("hierarchical", 500, 20, 3);
   const rows: Row[] = [];
   for (const a of AGENTS) for (const f of FRAMEWORKS) rows.push(measure("hierarchical", a, f, a >= 10000 ? 3 : 5));
   for (const f of FRAMEWORKS) rows.push(measure("naive", AGENTS[0]!, f, 3));
-  const dir = join(root, "bench", "results");
-  mkdirSync(dir, { recursive: true });
-  const stamp = meta.date.replace(/[:.]/g, "-");
-  const json = JSON.stringify({ meta, results: rows }, null, 2) + "\n";
-  const md = markdown(meta, rows);
-  for (const name of [`allocator-${stamp}`, "allocator-latest"]) {
-    writeFileSync(join(dir, `${name}.json`), json);
-    writeFileSync(join(dir, `${name}.md`), md);
-  }
-  process.stdout.write(md);
+  writeResults("allocator", meta, rows, markdown(meta, rows));
 }
 
 main();

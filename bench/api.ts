@@ -13,15 +13,13 @@
  *
  * Results: bench/results/api-<time>.json and .md, plus api-latest.{json,md}.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { JsonClient } from "./lib/http.js";
 import { closedLoopUntil, openLoop, type LoadResult } from "./lib/load.js";
 import { summarize, round, type LatencySummary } from "./lib/stats.js";
 import { startTarget, TARGETS, type Target, type TargetSpec } from "./lib/targets.js";
 import { cpuSeconds, rssMiB } from "./lib/proc.js";
-import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
+import { runMeta, writeResults } from "./lib/run-meta.js";
 import { benchPod, benchPodName, BENCH_NAMESPACE } from "./lib/pods.js";
 
 const { values } = parseArgs({
@@ -332,16 +330,7 @@ async function main() {
       await t.stop();
     }
   }
-  const dir = join(REPO_ROOT, "bench", "results");
-  mkdirSync(dir, { recursive: true });
-  const stamp = `${meta.date.replace(/[:.]/g, "-")}${values.tag ? `-${values.tag}` : ""}`;
-  const json = JSON.stringify({ meta, results }, null, 2) + "\n";
-  const md = markdown(meta, results);
-  for (const name of [`api-${stamp}`, "api-latest"]) {
-    writeFileSync(join(dir, `${name}.json`), json);
-    writeFileSync(join(dir, `${name}.md`), md);
-  }
-  process.stdout.write(md);
+  writeResults("api", meta, results, markdown(meta, results), values.tag);
 }
 
 main().catch((e) => {

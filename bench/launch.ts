@@ -14,7 +14,7 @@
  * N = 1,000 agents and M = 20,000 tasks (quick: 200 and 5,000).
  * Results: bench/results/launch-<time>.{json,md} and launch-latest.{json,md}.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -25,7 +25,7 @@ import type { Offer, Resource, SchedulerCall, SchedulerEvent, TaskInfo } from ".
 import { startMaster } from "../src/resource-manager/index.js";
 import { createLogger } from "../src/util/log.js";
 import { round, summarize, type LatencySummary } from "./lib/stats.js";
-import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
+import { runMeta, writeResults } from "./lib/run-meta.js";
 
 const { values } = parseArgs({
   options: { quick: { type: "boolean", default: false }, agents: { type: "string" }, tasks: { type: "string" }, concurrency: { type: "string", default: "64" }, workdir: { type: "string" } },
@@ -263,20 +263,10 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
 }
 
 async function main() {
-  const root = REPO_ROOT;
   const meta = { ...runMeta(), quick: values.quick, agents: AGENTS, tasks: TASKS, concurrency: CONCURRENCY, workRoot: WORK_ROOT };
   const rows: Row[] = [];
   for (const link of ["in-process", "http"] as const) rows.push(await scenario(link));
-  const dir = join(root, "bench", "results");
-  mkdirSync(dir, { recursive: true });
-  const stamp = meta.date.replace(/[:.]/g, "-");
-  const json = JSON.stringify({ meta, results: rows }, null, 2) + "\n";
-  const md = markdown(meta, rows);
-  for (const name of [`launch-${stamp}`, "launch-latest"]) {
-    writeFileSync(join(dir, `${name}.json`), json);
-    writeFileSync(join(dir, `${name}.md`), md);
-  }
-  process.stdout.write(md);
+  writeResults("launch", meta, rows, markdown(meta, rows));
   // Incomplete runs fail the scenario (npm run bench counts it).
   if (rows.some((r) => r.running < r.tasks)) process.exitCode = 1;
 }

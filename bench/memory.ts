@@ -26,14 +26,14 @@
  * with node --heap-prof (profiles are written when they exit).
  * Results: bench/results/memory-<time>.{json,md} and memory-latest.{json,md}.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { JsonClient } from "./lib/http.js";
 import { procMem, READY, roleArgs, sleep, startRole, until, type ProcMem, type Role } from "./lib/roles.js";
 import { round } from "./lib/stats.js";
-import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
+import { runMeta, writeResults } from "./lib/run-meta.js";
 
 const { values } = parseArgs({
   options: {
@@ -206,15 +206,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   }
-  const dir = join(REPO_ROOT, "bench", "results");
-  mkdirSync(dir, { recursive: true });
-  const stamp = meta.date.replace(/[:.]/g, "-");
-  const md = markdown(meta, rows);
-  for (const name of [`memory-${stamp}`, "memory-latest"]) {
-    writeFileSync(join(dir, `${name}.json`), JSON.stringify({ meta, results: rows }, null, 2) + "\n");
-    writeFileSync(join(dir, `${name}.md`), md);
-  }
-  process.stdout.write(md);
+  writeResults("memory", meta, rows, markdown(meta, rows));
   process.exit(process.exitCode ?? 0);
 }
 

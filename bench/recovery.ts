@@ -28,7 +28,7 @@
  * Same-run baselines: a cold start on an empty store, and on a store of a tenth of the pods.
  * Results: bench/results/recovery-<time>.{json,md} and recovery-latest.{json,md}.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -39,7 +39,7 @@ import { createLogger } from "../src/util/log.js";
 import { JsonClient } from "./lib/http.js";
 import { masterMetrics, procMem, READY, roleArgs, sleep, startRole, until, type ProcMem, type Role } from "./lib/roles.js";
 import { round } from "./lib/stats.js";
-import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
+import { runMeta, writeResults } from "./lib/run-meta.js";
 
 const { values } = parseArgs({
   options: {
@@ -308,15 +308,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   }
-  const dir = join(REPO_ROOT, "bench", "results");
-  mkdirSync(dir, { recursive: true });
-  const stamp = meta.date.replace(/[:.]/g, "-");
-  const md = markdown(meta, rows);
-  for (const name of [`recovery-${stamp}`, "recovery-latest"]) {
-    writeFileSync(join(dir, `${name}.json`), JSON.stringify({ meta, results: rows }, null, 2) + "\n");
-    writeFileSync(join(dir, `${name}.md`), md);
-  }
-  process.stdout.write(md);
+  writeResults("recovery", meta, rows, markdown(meta, rows));
   process.exit(process.exitCode ?? 0);
 }
 

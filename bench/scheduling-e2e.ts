@@ -33,8 +33,6 @@
  * Results: bench/results/scheduling-e2e-<time>.{json,md} and scheduling-e2e-latest.{json,md}.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startSimAgents, type SimFleet } from "../src/agents/index.js";
 import { LocalClient } from "../src/k8s-api/client/local.js";
@@ -44,7 +42,7 @@ import { startMaster } from "../src/resource-manager/index.js";
 import { createLogger } from "../src/util/log.js";
 import { JsonClient } from "./lib/http.js";
 import { round, summarize, type LatencySummary } from "./lib/stats.js";
-import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
+import { runMeta, writeResults } from "./lib/run-meta.js";
 
 const { values } = parseArgs({
   options: {
@@ -485,7 +483,6 @@ async function main(): Promise<void> {
   const pods = Number(values.pods ?? (values.quick ? 5000 : 150_000));
   // Per row; a row past it records how far it got. Full scale today reaches its deadline (docs/performance.md).
   const timeout = values["timeout-seconds"] ?? (values.quick ? "300" : "900");
-  const root = REPO_ROOT;
   const meta = { ...runMeta(), quick: values.quick };
   const common = ["--concurrency", values.concurrency!, "--timeout-seconds", timeout, "--running-delay", values["running-delay"]!];
   const plan: [string, string[]][] = [
@@ -510,16 +507,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   }
-  const dir = join(root, "bench", "results");
-  mkdirSync(dir, { recursive: true });
-  const stamp = meta.date.replace(/[:.]/g, "-");
-  const json = JSON.stringify({ meta, results: rows }, null, 2) + "\n";
-  const md = markdown(meta, rows);
-  for (const name of [`scheduling-e2e-${stamp}`, "scheduling-e2e-latest"]) {
-    writeFileSync(join(dir, `${name}.json`), json);
-    writeFileSync(join(dir, `${name}.md`), md);
-  }
-  process.stdout.write(md);
+  writeResults("scheduling-e2e", meta, rows, markdown(meta, rows));
 }
 
 main().catch((e: unknown) => {

@@ -11,13 +11,11 @@
  * quick: 1,000 pods per workload (else 5,000; anti-affinity places at most one per node).
  * Results: bench/results/scheduling-<time>.{json,md} and scheduling-latest.{json,md}.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { V1Pod } from "@kubernetes/client-node";
 import { NodeSnapshot, podInfoFromPod, schedulePod, type NodeSpec } from "../src/offer-bridge/scheduling/index.js";
 import { round, summarize, type LatencySummary } from "./lib/stats.js";
-import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
+import { runMeta, writeResults } from "./lib/run-meta.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
 const NODES = 5000;
@@ -112,20 +110,10 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
 }
 
 function main() {
-  const root = REPO_ROOT;
   const meta = { ...runMeta(), quick: values.quick };
   measure("SchedulingBasic", 300); // JIT warm-up
   const rows = Object.keys(WORKLOADS).flatMap((w) => [measure(w, PODS), measure(w, PODS, "all nodes")]);
-  const dir = join(root, "bench", "results");
-  mkdirSync(dir, { recursive: true });
-  const stamp = meta.date.replace(/[:.]/g, "-");
-  const json = JSON.stringify({ meta, results: rows }, null, 2) + "\n";
-  const md = markdown(meta, rows);
-  for (const name of [`scheduling-${stamp}`, "scheduling-latest"]) {
-    writeFileSync(join(dir, `${name}.json`), json);
-    writeFileSync(join(dir, `${name}.md`), md);
-  }
-  process.stdout.write(md);
+  writeResults("scheduling", meta, rows, markdown(meta, rows));
 }
 
 main();

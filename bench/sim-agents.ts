@@ -12,8 +12,8 @@
  * N = 5,000 (quick: 1,000). Results: bench/results/sim-agents-<time>.{json,md} and -latest.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -23,7 +23,7 @@ import type { AgentApi } from "../src/mesos/link.js";
 import { startMaster } from "../src/resource-manager/index.js";
 import { createLogger } from "../src/util/log.js";
 import { round } from "./lib/stats.js";
-import { REPO_ROOT, runMeta } from "./lib/run-meta.js";
+import { runMeta, writeResults } from "./lib/run-meta.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, agents: { type: "string" }, "idle-seconds": { type: "string" } } });
 const N = Number(values.agents ?? (values.quick ? 1000 : 5000));
@@ -133,18 +133,9 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const root = REPO_ROOT;
   const meta = { ...runMeta(), quick: values.quick };
   const rows = [await measure("in-process"), await measure("http")];
-  const dir = join(root, "bench", "results");
-  mkdirSync(dir, { recursive: true });
-  const stamp = meta.date.replace(/[:.]/g, "-");
-  const md = markdown(meta, rows);
-  for (const name of [`sim-agents-${stamp}`, "sim-agents-latest"]) {
-    writeFileSync(join(dir, `${name}.json`), JSON.stringify({ meta, results: rows }, null, 2) + "\n");
-    writeFileSync(join(dir, `${name}.md`), md);
-  }
-  process.stdout.write(md);
+  writeResults("sim-agents", meta, rows, markdown(meta, rows));
   process.exit(0);
 }
 

@@ -34,27 +34,9 @@ export class JsonClient {
 
   /** Stream a watch; each parsed event goes to onEvent. */
   watch(path: string, onEvent: (ev: { type: string; object: { metadata?: { name?: string; resourceVersion?: string } } }) => void): { stop(): void; ready: Promise<void> } {
-    const url = new URL(path, this.base);
-    let buf = "";
-    let ready!: () => void;
-    const readyP = new Promise<void>((r) => (ready = r));
-    const req = request(url, { method: "GET", headers: { accept: "application/json" } }, (res) => {
-      ready();
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => {
-        buf += c;
-        let nl;
-        while ((nl = buf.indexOf("\n")) >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
-          if (line.trim()) onEvent(JSON.parse(line));
-        }
-      });
-      res.on("error", () => undefined);
+    return this.watchLines(path, (line) => {
+      if (line.trim()) onEvent(JSON.parse(line));
     });
-    req.on("error", () => undefined);
-    req.end();
-    return { stop: () => req.destroy(), ready: readyP };
   }
 
   /**

@@ -1,4 +1,4 @@
-/** Closed-loop load: `concurrency` workers issue `total` operations; each op's latency is recorded. */
+/** Load generators: closed loop (`concurrency` workers, bounded in time) and open loop (a fixed arrival rate); each op's latency is recorded. */
 import { summarize, round, type LatencySummary } from "./stats.js";
 
 export interface LoadResult {
@@ -9,35 +9,8 @@ export interface LoadResult {
   readonly latencyMs: LatencySummary;
 }
 
-export async function closedLoop(total: number, concurrency: number, op: (i: number) => Promise<void>, progress?: (done: number) => void): Promise<LoadResult> {
-  const lat: number[] = [];
-  let next = 0;
-  let errors = 0;
-  let firstError: unknown;
-  const started = performance.now();
-  const worker = async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= total) return;
-      const t = performance.now();
-      try {
-        await op(i);
-        lat.push(performance.now() - t);
-      } catch (e) {
-        errors++;
-        firstError ??= e;
-      }
-      if (progress && (i + 1) % Math.max(1, Math.floor(total / 10)) === 0) progress(i + 1);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  if (errors) process.stderr.write(`  ${errors} errors; first: ${String(firstError)}\n`);
-  return { ops: lat.length, errors, seconds: round(seconds, 3), opsPerSecond: round(lat.length / seconds, 1), latencyMs: summarize(lat) };
-}
-
 /**
- * Closed loop bounded in time: like closedLoop, but no operation starts after `deadline`
+ * Closed loop: `concurrency` workers issue up to `total` operations; none starts after `deadline`
  * (performance.now() milliseconds); progress is reported every `progressMs`.
  */
 export async function closedLoopUntil(total: number, concurrency: number, deadline: number, op: (i: number) => Promise<void>, progress?: (done: number) => void, progressMs = 5000): Promise<LoadResult & { readonly stoppedAtDeadline: boolean }> {
