@@ -182,11 +182,12 @@ for (const link of LINKS) {
     it("a REGISTER retried by the same agent process replaces its earlier registration (its tasks end TASK_LOST); another process on the same host is another agent", async () => {
       m = await testMaster({ agentPingTimeoutMs: 50 });
       const agent = new TestAgent(link.agent(m));
-      const neighbour = new TestAgent(link.agent(m));
-      await neighbour.register("agent1", "process-2");
       const first = await agent.register("agent1", "process-1");
       const fw = await subscribeFramework(link.scheduler(m), { checkpoint: true });
       await launch(fw, agent, ["never-got"]);
+      // Registered after the launch, so the launch takes this agent's offer, not the neighbour's.
+      const neighbour = new TestAgent(link.agent(m));
+      await neighbour.register("agent1", "process-2");
       // The process gave up waiting for REGISTERED and registers again.
       agent.disconnect();
       const second = await agent.register("agent1", "process-1");
