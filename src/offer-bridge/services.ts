@@ -22,6 +22,8 @@
  * which table it applied (the proxy answers nothing, and simulated agents run no proxy), so
  * the resend is unconditional but bounded: at 5,000 agents about 84 MESSAGE calls a second,
  * not 5,000 every 10 s. At most `maxInFlight` (32) MESSAGE calls are in flight; the rest wait.
+ * A restarted agent (same agent id) serves the table it checkpointed until then
+ * (src/agents/agent.ts); one back after being lost is sent its table at once.
  *
  * Tables differ between agents only in their NodePort rules on the agent's own address: the
  * rules shared by every agent are computed (and JSON-encoded) once per change, and only the
