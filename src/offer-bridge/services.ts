@@ -83,12 +83,13 @@ export interface ProxyPlan {
   /** Index of each shared rule by listen address. */
   readonly sharedAt: ReadonlyMap<string, number>;
   /** NodePorts (in Service order) whose rules each agent also has on its own address. */
-  readonly nodePorts: readonly { readonly port: number; readonly backends: readonly string[] }[];
+  readonly nodePorts: readonly { readonly port: number; readonly backends: readonly string[]; readonly backendsJson: string }[];
   /** Equal plans have equal signatures (and equal agent addresses then give equal tables). */
   readonly signature: string;
 }
 
-const byListen = (a: { listen: string }, b: { listen: string }) => a.listen.localeCompare(b.listen);
+/** String.prototype.localeCompare's order (the same default collation), without its per-call set-up. */
+const collate = new Intl.Collator().compare;
 const ruleJson = (r: ProxyRule) => JSON.stringify(r);
 
 /** What every agent's table is made of (see proxyRules): computed once for all agents. */
@@ -104,7 +105,7 @@ export function proxyPlan(services: readonly ServiceObj[], slices: readonly Endp
   }
   const rules = new Map<string, Set<string>>();
   const held = new Set<string>();
-  const nodePorts: { port: number; backends: readonly string[] }[] = [];
+  const nodePorts: { port: number; backends: readonly string[]; backendsJson: string }[] = [];
   const add = (listen: string, backends: readonly string[], isNodePort = false) => {
     const set = rules.get(listen) ?? new Set<string>();
     for (const b of backends) set.add(b);
@@ -134,14 +135,14 @@ export function proxyPlan(services: readonly ServiceObj[], slices: readonly Endp
       // A headless Service has no proxy, not even for a nodePort it cannot have.
       if (sp.nodePort && ips.length && (spec.type === "NodePort" || spec.type === "LoadBalancer")) {
         add(hostPort("127.0.0.1", sp.nodePort), list, true);
-        nodePorts.push({ port: sp.nodePort, backends: list });
+        nodePorts.push({ port: sp.nodePort, backends: list, backendsJson: JSON.stringify(list) });
       }
     }
   }
-  const shared = [...rules.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([listen, b]): ProxyRule => ({ listen, backends: [...b].sort(), ...(held.has(listen) ? { held: true } : {}) }));
+  const shared = [...rules.entries()].sort(([a], [b]) => collate(a, b)).map(([listen, b]): ProxyRule => ({ listen, backends: [...b].sort(), ...(held.has(listen) ? { held: true } : {}) }));
   const sharedJson = shared.map(ruleJson);
   const sharedAt = new Map(shared.map((r, i) => [r.listen, i]));
-  const signature = `${sharedJson.join(",")}\n${JSON.stringify(nodePorts)}`;
+  const signature = `${sharedJson.join(",")}\n${JSON.stringify(nodePorts.map((np) => [np.port, np.backends]))}`;
   return { shared, sharedJson, sharedAt, nodePorts, signature };
 }
 
@@ -155,42 +156,60 @@ const ownAddress = (agentIp: string) => !!agentIp && agentIp !== "127.0.0.1" && 
  */
 function agentRules(plan: ProxyPlan, agentIp: string): { rules: readonly ProxyRule[]; json: readonly string[] } {
   if (!plan.nodePorts.length || !ownAddress(agentIp)) return { rules: plan.shared, json: plan.sharedJson };
-  const own = new Map<string, Set<string>>();
+  // Own-address rules: listen address -> the NodePort entries behind it (one, unless two Services share a nodePort).
+  const own = new Map<string, ProxyPlan["nodePorts"][number][]>();
   for (const np of plan.nodePorts) {
     const listen = hostPort(agentIp, np.port);
-    const set = own.get(listen) ?? new Set<string>();
-    for (const b of np.backends) set.add(b);
-    own.set(listen, set);
+    const list = own.get(listen);
+    if (list) list.push(np);
+    else own.set(listen, [np]);
   }
-  // An own-address rule whose listen address is a shared rule's (the agent's address is a ClusterIP) merges with it.
   const replaced = new Set<number>();
-  const extra: ProxyRule[] = [];
-  for (const [listen, set] of own) {
+  const extra: { rule: ProxyRule; json: string }[] = [];
+  for (const [listen, nps] of own) {
     const at = plan.sharedAt.get(listen);
+    if (at === undefined && nps.length === 1) {
+      // The common case: only the listen address is the agent's; the rest of the JSON was encoded once.
+      const np = nps[0]!;
+      extra.push({ rule: { listen, backends: np.backends, held: true }, json: `{"listen":${JSON.stringify(listen)},"backends":${np.backendsJson},"held":true}` });
+      continue;
+    }
+    // Merged with another NodePort on the same port, or with a shared rule (the agent's address is a ClusterIP).
+    const set = new Set<string>();
+    for (const np of nps) for (const b of np.backends) set.add(b);
     if (at !== undefined) {
       for (const b of plan.shared[at]!.backends) set.add(b);
       replaced.add(at);
     }
-    extra.push({ listen, backends: [...set].sort(), held: true });
+    const rule: ProxyRule = { listen, backends: [...set].sort(), held: true };
+    extra.push({ rule, json: ruleJson(rule) });
   }
-  extra.sort(byListen);
+  extra.sort((a, b) => collate(a.rule.listen, b.rule.listen));
   const rules: ProxyRule[] = [];
   const json: string[] = [];
-  let i = 0;
-  for (const r of extra) {
-    for (; i < plan.shared.length && plan.shared[i]!.listen.localeCompare(r.listen) <= 0; i++) {
+  const copyShared = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
       if (replaced.has(i)) continue;
       rules.push(plan.shared[i]!);
       json.push(plan.sharedJson[i]!);
     }
-    rules.push(r);
-    json.push(ruleJson(r));
+  };
+  let i = 0;
+  for (const x of extra) {
+    // The first shared rule after x (binary search: an agent costs O(own rules x log shared rules) comparisons).
+    let lo = i;
+    let hi = plan.shared.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (collate(plan.shared[mid]!.listen, x.rule.listen) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    copyShared(i, lo);
+    i = lo;
+    rules.push(x.rule);
+    json.push(x.json);
   }
-  for (; i < plan.shared.length; i++) {
-    if (replaced.has(i)) continue;
-    rules.push(plan.shared[i]!);
-    json.push(plan.sharedJson[i]!);
-  }
+  copyShared(i, plan.shared.length);
   return { rules, json };
 }
 
