@@ -19,14 +19,14 @@
  * until the framework shuts the executor down or they are garbage-collected (completed.ts).
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { hostname as osHostname } from "node:os";
 import { join } from "node:path";
 import type { AgentCall, AgentEvent, AgentTask } from "../mesos/agent.js";
 import { callbackSink, MesosApiError, type AgentApi, type EventSink } from "../mesos/link.js";
 import { TERMINAL_STATES, type Attribute, type ExecutorInfo, type FrameworkInfo, type KillPolicy, type Resource, type TaskInfo, type TaskState, type TaskStatus, type TaskStatusReason, type TaskStatusSource, type TaskTermination } from "../mesos/v1.js";
 import type { Logger } from "../util/log.js";
-import { FileCheckpoint, MemoryCheckpoint, type Checkpoint, type TaskRecord } from "./checkpoint.js";
+import { FileCheckpoint, MemoryCheckpoint, writeAtomic, type Checkpoint, type TaskRecord } from "./checkpoint.js";
 import { CompletedTasks } from "./completed.js";
 import { environment, ProcessContainerizer } from "./containerizers/process.js";
 import { describeExit } from "./containerizers/proc.js";
@@ -44,7 +44,7 @@ import { ProbeSet } from "./runtime/probes.js";
 import { prepareSandbox, runDirOf, workingDir } from "./runtime/sandbox.js";
 import { checkpointOf, exitCodeOf, newRunRuntime, runtimeStatus, wantsRestart, type RunRuntime } from "./runtime/state.js";
 import { terminationMessage } from "./runtime/termination.js";
-import { PROXY_EXECUTOR_ID, UserspaceProxy } from "./proxy/proxy.js";
+import { decodeProxyTable, PROXY_EXECUTOR_ID, UserspaceProxy } from "./proxy/proxy.js";
 import { BridgeNetwork, resolvePodNetwork, type PodNetworkMode } from "./network/bridge.js";
 import type { TaskNetwork } from "./checkpoint.js";
 
@@ -325,6 +325,7 @@ class AgentImpl implements Agent {
     mkdirSync(this.opts.workDir, { recursive: true });
     await this.setupNetwork();
     this.recover();
+    await this.recoverProxyTable();
     this.completed.start((fid, containerRun) => [...this.runs.values()].some((r) => r.rec.framework_id === fid && r.rec.container_id.split("/")[0] === containerRun));
     if (this.net) {
       // Namespaces of groups that ended while the agent was down go; live ones are kept.
@@ -424,6 +425,51 @@ class AgentImpl implements Agent {
   }
 
   // ---- recovery ---------------------------------------------------------------------
+
+  /** Where the proxy's table is checkpointed (none without checkpointing). */
+  private proxyTableFile(): string | undefined {
+    return this.checkpoint instanceof FileCheckpoint ? join(this.checkpoint.meta, "proxy-table.json") : undefined;
+  }
+
+  /**
+   * Keeps the newest proxy table received, so that a restarted agent serves its Services at
+   * once (as a Mesos executor's state outlives an agent restart) instead of waiting for the
+   * framework's periodic resend, which comes only every minute or so (offer-bridge/services.ts).
+   */
+  private checkpointProxyTable(data: string): void {
+    const file = this.proxyTableFile();
+    if (!file) return;
+    const t = decodeProxyTable(data);
+    if (typeof t === "string" || t.version <= this.proxyTableVersion) return;
+    this.proxyTableVersion = t.version;
+    try {
+      writeAtomic(file, data);
+    } catch (err) {
+      this.log.warn("could not checkpoint the proxy table", { err });
+    }
+  }
+
+  private proxyTableVersion = -Infinity;
+
+  /** Applies the checkpointed proxy table, if any; the framework's newer tables replace it. */
+  private async recoverProxyTable(): Promise<void> {
+    const file = this.proxyTableFile();
+    // Only an agent that recovered its id (and so its tasks) recovers its table.
+    if (!file || !this.proxy || !this.agentId) return;
+    let data: string;
+    try {
+      data = readFileSync(file, "utf8");
+    } catch {
+      return;
+    }
+    const t = decodeProxyTable(data);
+    if (typeof t === "string") {
+      this.log.warn("checkpointed proxy table is malformed; ignored", { error: t });
+      return;
+    }
+    this.proxyTableVersion = t.version;
+    await this.proxy.apply(t).catch((err: unknown) => this.log.warn("proxy table failed", { err }));
+  }
 
   private recover(): void {
     const st = this.checkpoint.load();
@@ -658,6 +704,7 @@ class AgentImpl implements Agent {
         const m = e.framework_message;
         if (!m) return;
         if (m.executor_id.value === PROXY_EXECUTOR_ID && this.proxy) {
+          this.checkpointProxyTable(m.data);
           void this.proxy.handleMessage(m.data).catch((err: unknown) => this.log.warn("proxy table failed", { err }));
           return;
         }

@@ -11,6 +11,10 @@
  * backoffQ if it is still backing off, else to activeQ. Backed-off pods are flushed to
  * activeQ when their time is up, and pods left unschedulable for 5 minutes are moved
  * (flushUnschedulablePodsLeftover).
+ *
+ * activeQ is a binary heap (upstream's heap.Heap with PrioritySort's Less), with each entry's
+ * heap index kept on the entry: add and delete by key are O(log n), and pop(max) walks only the
+ * top of the heap instead of sorting all of activeQ (150,000 pods at issue 7's scale).
  */
 
 export interface QueuedPod {
@@ -29,6 +33,167 @@ interface Entry {
   /** Cycle in which it was last popped. */
   cycle: number;
   unschedulableSince: number;
+  /** Its index in activeQ's heap array while in activeQ, else -1. */
+  heapIndex: number;
+}
+
+/** PrioritySort's Less: higher priority first, then earlier queue time; the key breaks ties, so the order is total. */
+function before(a: QueuedPod, b: QueuedPod): boolean {
+  if (a.priority !== b.priority) return a.priority > b.priority;
+  if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp;
+  return a.key < b.key;
+}
+
+/**
+ * activeQ: a map by key plus a binary heap (best at index 0) whose entries know their index,
+ * so removing any entry is O(log n) and memory is exactly the entries held.
+ */
+class ActiveHeap {
+  private readonly byKey = new Map<string, Entry>();
+  private readonly heap: Entry[] = [];
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  get(key: string): Entry | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** Inserts (or re-positions, if the key is held already) an entry. */
+  set(key: string, e: Entry): void {
+    const old = this.byKey.get(key);
+    if (old) this.delete(key);
+    this.byKey.set(key, e);
+    e.heapIndex = this.heap.length;
+    this.heap.push(e);
+    this.up(e.heapIndex);
+  }
+
+  delete(key: string): boolean {
+    const e = this.byKey.get(key);
+    if (!e) return false;
+    this.byKey.delete(key);
+    const i = e.heapIndex;
+    e.heapIndex = -1;
+    const last = this.heap.pop()!;
+    if (last !== e) {
+      this.heap[i] = last;
+      last.heapIndex = i;
+      if (!this.up(i)) this.down(i);
+    }
+    return true;
+  }
+
+  clear(): void {
+    for (const e of this.heap) e.heapIndex = -1;
+    this.heap.length = 0;
+    this.byKey.clear();
+  }
+
+  values(): IterableIterator<Entry> {
+    return this.byKey.values();
+  }
+
+  /**
+   * The best `max` entries that `skip` does not exclude, best first, without changing the heap,
+   * and whether one more such entry exists. Walks the heap top-down with a small heap of
+   * frontier indices: O((taken + skipped) log(taken + skipped)), independent of activeQ's size.
+   */
+  best(max: number, skip?: (key: string) => boolean): { taken: Entry[]; more: boolean } {
+    const heap = this.heap;
+    const taken: Entry[] = [];
+    if (heap.length === 0) return { taken, more: false };
+    // Frontier: indices into `heap`, itself ordered as a binary heap by their entries.
+    const front: number[] = [0];
+    const less = (i: number, j: number) => before(heap[front[i]!]!.pod, heap[front[j]!]!.pod);
+    const swap = (i: number, j: number) => {
+      const t = front[i]!;
+      front[i] = front[j]!;
+      front[j] = t;
+    };
+    const push = (idx: number) => {
+      front.push(idx);
+      let i = front.length - 1;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!less(i, p)) break;
+        swap(i, p);
+        i = p;
+      }
+    };
+    const popFront = (): number => {
+      const top = front[0]!;
+      const last = front.pop()!;
+      if (front.length > 0) {
+        front[0] = last;
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          if (l < front.length && less(l, m)) m = l;
+          if (r < front.length && less(r, m)) m = r;
+          if (m === i) break;
+          swap(i, m);
+          i = m;
+        }
+      }
+      return top;
+    };
+    while (front.length > 0) {
+      const idx = popFront();
+      const e = heap[idx]!;
+      if (!skip?.(e.pod.key)) {
+        if (taken.length >= max) return { taken, more: true };
+        taken.push(e);
+      }
+      const l = 2 * idx + 1;
+      if (l < heap.length) push(l);
+      if (l + 1 < heap.length) push(l + 1);
+    }
+    return { taken, more: false };
+  }
+
+  private up(i: number): boolean {
+    const heap = this.heap;
+    const e = heap[i]!;
+    const start = i;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pe = heap[p]!;
+      if (!before(e.pod, pe.pod)) break;
+      heap[i] = pe;
+      pe.heapIndex = i;
+      i = p;
+    }
+    heap[i] = e;
+    e.heapIndex = i;
+    return i !== start;
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    const n = heap.length;
+    const e = heap[i]!;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && before(heap[r]!.pod, heap[l]!.pod) ? r : l;
+      const ce = heap[c]!;
+      if (!before(ce.pod, e.pod)) break;
+      heap[i] = ce;
+      ce.heapIndex = i;
+      i = c;
+    }
+    heap[i] = e;
+    e.heapIndex = i;
+  }
 }
 
 export interface SchedulingQueueOptions {
@@ -40,7 +205,7 @@ export interface SchedulingQueueOptions {
 }
 
 export class SchedulingQueue {
-  private readonly active = new Map<string, Entry>();
+  private readonly active = new ActiveHeap();
   private readonly backoff = new Map<string, Entry>();
   private readonly unschedulable = new Map<string, Entry>();
   private schedulingCycle = 0;
@@ -83,7 +248,7 @@ export class SchedulingQueue {
       else this.active.set(pod.key, e);
       return;
     }
-    this.active.set(pod.key, { pod, attempts: 0, backoffUntil: 0, cycle: 0, unschedulableSince: 0 });
+    this.active.set(pod.key, { pod, attempts: 0, backoffUntil: 0, cycle: 0, unschedulableSince: 0, heapIndex: -1 });
   }
 
   delete(key: string): void {
@@ -94,7 +259,7 @@ export class SchedulingQueue {
   popAll(): QueuedPod[] {
     this.flushBackoffCompleted();
     this.flushUnschedulableLeftover();
-    const entries = [...this.active.values()].sort((a, b) => b.pod.priority - a.pod.priority || a.pod.timestamp - b.pod.timestamp || (a.pod.key < b.pod.key ? -1 : 1));
+    const entries = [...this.active.values()].sort((a, b) => (before(a.pod, b.pod) ? -1 : 1));
     this.active.clear();
     for (const e of entries) {
       this.schedulingCycle++;
@@ -112,16 +277,14 @@ export class SchedulingQueue {
   pop(max: number, skip?: (key: string) => boolean): { pods: QueuedPod[]; more: boolean } {
     this.flushBackoffCompleted();
     this.flushUnschedulableLeftover();
-    const entries = [...this.active.values()].filter((e) => !skip?.(e.pod.key));
-    entries.sort((a, b) => b.pod.priority - a.pod.priority || a.pod.timestamp - b.pod.timestamp || (a.pod.key < b.pod.key ? -1 : 1));
-    const taken = entries.length > max ? entries.slice(0, max) : entries;
+    const { taken, more } = this.active.best(max, skip);
     for (const e of taken) {
       this.active.delete(e.pod.key);
       this.schedulingCycle++;
       e.cycle = this.schedulingCycle;
       this.popped.set(e.pod.key, e);
     }
-    return { pods: taken.map((e) => e.pod), more: entries.length > taken.length };
+    return { pods: taken.map((e) => e.pod), more };
   }
 
   /** Pods popped and not yet settled (scheduled, failed or returned). */

@@ -76,4 +76,27 @@ describe("agents: port holds of the built-in proxy executor", function () {
     await master.waitFor(() => agent.tasks().length === 0, 5000, "forgotten");
     expect(agent.completedTasks()).to.deep.equal([], "nothing of a hold is kept");
   });
+
+  it("a restarted agent serves its checkpointed proxy table at once, and a newer table from the framework replaces it", async () => {
+    let agent = await start();
+    const [port, port2] = [await freePort(), await freePort()];
+    runTask(master, { id: "hold-2", executor: { executor_id: { value: PROXY_EXECUTOR_ID }, type: "CUSTOM" }, resources: [{ name: "ports", type: "RANGES", ranges: { range: [{ begin: port, end: port }, { begin: port2, end: port2 }] } }] });
+    await master.waitState("hold-2", "TASK_RUNNING");
+    table(5, port);
+    await until("the proxy listening", () => listening(port));
+    table(4, port2); // stale: neither applied nor checkpointed
+    await sleep(100);
+
+    await agent.stop();
+    expect(await listening(port)).to.equal(false);
+    agent = await start();
+    // No table sent since the restart: the checkpointed one (version 5) is in force.
+    await until("the proxy listening after the restart", () => listening(port));
+    expect(await listening(port2)).to.equal(false);
+    table(6, port2);
+    await until("the newer table in force", async () => (await listening(port2)) && !(await listening(port)));
+
+    master.send({ type: "KILL_TASK", kill_task: { framework_id: FRAMEWORK.id!, task_id: { value: "hold-2" } } });
+    await master.waitState("hold-2", "TASK_KILLED");
+  });
 });
