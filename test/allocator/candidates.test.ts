@@ -59,6 +59,28 @@ describe("allocator: candidate agents", () => {
     h.allocator.stop();
   });
 
+  it("expiries of filters dropped early (agent removed) do not pile up, and live ones still fire", () => {
+    const h = harness();
+    h.agent("s1", "cpus:1;mem:512");
+    h.framework("f1", "r");
+    const first = h.allocator.allocate();
+    h.allocator.recoverResources("f1", "s1", held(first, "f1", "r", "s1"), { refuse_seconds: 50 });
+    // 3,000 agents come, are declined for an hour, and go: their filters go with them.
+    for (let i = 0; i < 3000; i++) {
+      h.agent(`t${i}`, "cpus:1;mem:512");
+      const a = h.allocator.allocate();
+      expect(Object.keys(summarize(a).f1!.r!)).to.deep.equal([`t${i}`]);
+      h.allocator.recoverResources("f1", `t${i}`, held(a, "f1", "r", `t${i}`), { refuse_seconds: 3600 });
+      h.allocator.removeAgent(`t${i}`);
+    }
+    const heap = (h.allocator as unknown as { expiries: { size: number } }).expiries;
+    expect(heap.size).to.be.at.most(2048);
+    h.clock += 50_000;
+    expect(h.cycle()).to.deep.equal({ f1: { r: { s1: "cpus:1; mem:512" } } });
+    expect(stats(h).lastWalked).to.equal(1);
+    h.allocator.stop();
+  });
+
   it("the periodic tick runs only when something is due: recovered resources, an expired filter", async () => {
     const h = harness({ allocationIntervalMs: 20 }); // clock injected (h.clock), timers real
     for (let i = 0; i < 5; i++) h.agent(`s${i}`, "cpus:1;mem:512");
