@@ -171,7 +171,9 @@ interface IncrementalRow {
  * Time the cycle after 1% of the agents got resources back. "held": 200 frameworks hold
  * everything; "filtered": one framework declined all but those agents for an hour.
  */
-function measureIncremental(situation: IncrementalRow["situation"], nAgents: number, nFrameworks: number, reps: number): IncrementalRow {
+async function measureIncremental(situation: IncrementalRow["situation"], nAgents: number, nFrameworks: number, reps: number): Promise<IncrementalRow> {
+  // After gc(), let V8's background sweeping finish: process CPU time counts every thread.
+  const settle = () => (gc(), new Promise((r) => setTimeout(r, 200)));
   const full: number[] = [];
   const inc: number[] = [];
   const fullWalk: number[] = [];
@@ -190,9 +192,10 @@ function measureIncremental(situation: IncrementalRow["situation"], nAgents: num
   for (let r = 0; r < reps; r++) {
     for (const incremental of [true, false]) {
       const a = new HierarchicalAllocator({ offer: () => {}, allocationIntervalMs: 1e9, incremental });
+      a.stop(); // no timers: only the cycles run here (the settle pauses would let a requested one fire)
       for (let i = 0; i < nFrameworks; i++) a.addFramework(`fw-${i}`, { user: "bench", name: `fw-${i}`, id: { value: `fw-${i}` }, role: `role-${i % ROLES}` }, new Map(), true);
       for (let i = 0; i < nAgents; i++) a.addAgent(`agent-${i}`, { hostname: `agent-${i}`, resources: AGENT_RESOURCES }, AGENT_RESOURCES, new Map());
-      gc();
+      await settle();
       let t = performance.now();
       let c = process.cpuUsage();
       const first = a.allocate();
@@ -214,7 +217,7 @@ function measureIncremental(situation: IncrementalRow["situation"], nAgents: num
         const [fw, , res] = holder.get(id)!;
         a.recoverResources(fw, id, res);
       }
-      gc();
+      await settle();
       t = performance.now();
       c = process.cpuUsage();
       const next = a.allocate();
@@ -233,7 +236,6 @@ function measureIncremental(situation: IncrementalRow["situation"], nAgents: num
         fullWalkCpu.push(cpu);
         fullWalkWalked = a.stats.lastWalked;
       }
-      a.stop();
     }
   }
   process.stderr.write(`  incremental/${situation} ${nAgents} agents x ${nFrameworks} frameworks: CPU p50: full ${summarize(fullCpu).p50} ms, incremental ${summarize(incCpu).p50} ms (walked ${walked}), full walk ${summarize(fullWalkCpu).p50} ms (walked ${fullWalkWalked})\n`);
@@ -256,7 +258,7 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[], incRows: 
     "",
     "## Incremental cycles",
     "",
-    'After the full cycle, resources come back on 1% of the agents; "next" is the cycle after that, as the allocator runs it (candidate agents only) and by the same allocator walking every agent with available resources (before candidates). "held": 200 frameworks hold every other agent; "filtered": one framework declined every other agent for an hour. Process CPU time in ms, p50 / min (wall p50 in parentheses): GC and a shared machine make single cycles noisy.',
+    'After the full cycle, resources come back on 1% of the agents; "next" is the cycle after that, as the allocator runs it (candidate agents only) and by the same allocator walking every agent with available resources (before candidates). "held": 200 frameworks hold every other agent; "filtered": one framework declined every other agent for an hour. Process CPU time in ms (all threads; measured after a GC and its background sweeping), p50 / min, wall p50 in parentheses.',
     "",
     "| situation | agents | frameworks | reps | full cycle | next, incremental | next, full walk | walked (incremental / full walk) | agents offered |",
     "|---|---|---|---|---|---|---|---|---|",
@@ -268,11 +270,11 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[], incRows: 
   ].join("\n");
 }
 
-function main() {
+async function main() {
   const meta = { ...runMeta(), quick: values.quick };
   // Warm up the JIT so the first measured size is not penalized.
   measure("hierarchical", 500, 20, 3);
-  measureIncremental("filtered", 500, 1, 2);
+  await measureIncremental("filtered", 500, 1, 2);
   const rows: Row[] = [];
   if (!values["incremental-only"]) {
     for (const a of AGENTS) for (const f of FRAMEWORKS) rows.push(measure("hierarchical", a, f, a >= 10000 ? 3 : 5));
@@ -280,10 +282,10 @@ function main() {
   }
   const incRows: IncrementalRow[] = [];
   for (const a of [1000, 5000, 10000]) {
-    incRows.push(measureIncremental("held", a, 200, 5));
-    incRows.push(measureIncremental("filtered", a, 1, 5));
+    incRows.push(await measureIncremental("held", a, 200, 5));
+    incRows.push(await measureIncremental("filtered", a, 1, 5));
   }
   writeResults("allocator", meta, [...rows, ...incRows], markdown(meta, rows, incRows));
 }
 
-main();
+await main();
