@@ -10,6 +10,36 @@
  * Cost of a cycle: per agent one walk of the sorted orders that stops as soon as the agent
  * is used up, plus O(depth x log n) repositioning of whoever got it (see sorter.ts); not
  * agents x frameworks.
+ *
+ * Which agents a cycle walks (Mesos' `allocationCandidates`): only the candidates, agents
+ * whose situation changed since they were last walked, unless something framework- or
+ * role-wide changed, which makes the next cycle a full one. Why an agent that is not a
+ * candidate cannot have become allocatable since its last walk (no quotas; see below):
+ * - After a walk of agent A, every active (role, framework) pair was visited and either
+ *   took from A or declined what was left then: nothing allocatable to it, or filtered.
+ *   Later visits only shrink A's available resources, and both tests are monotone:
+ *   `allocatable` (contains some min_allocatable quantity) can only turn false on a subset,
+ *   `isFiltered` (some filter contains the offer) can only turn true. So at the end of the
+ *   walk every active pair declines A's remaining available resources.
+ * - That verdict depends only on: A's available resources and reservations (they change in
+ *   addAgent, updateAgent, updateAllocation, recoverResources, removeFramework: candidate
+ *   A), A being active (activateAgent: candidate A), the set of active pairs (addFramework,
+ *   activateFramework, updateFramework, reviveOffers/unsuppress: full cycle), a framework's
+ *   min_allocatable (updateFramework: full) and A's filters (a filter only disappears by
+ *   expiring — candidate A at its expiry, tracked in a min-heap — or with revive,
+ *   updateFramework or deactivation, which are full-cycle triggers or leave the framework
+ *   inactive until activateFramework). The DRF order (weights, shares, pool totals) decides
+ *   who gets a walked agent first, never whether a declined pair would take A, so it needs
+ *   no trigger; weight changes make a full cycle anyway.
+ * - Quota makes agents depend on each other (limits and headroom depend on every
+ *   allocation, in any order), so while any role has a quota every cycle is full and the
+ *   periodic tick always runs, as before. That also covers reservations: without quota a
+ *   reservation only changes what its own agent can offer.
+ * The walked agents keep the order a full cycle would give them: the agents with available
+ * resources are listed and shuffled exactly as before (same random draws, a few ns per
+ * agent), then only the candidates among them are walked (the expensive part: sorter walks,
+ * filter checks). So, with the same random source, incremental and full cycles hand out the
+ * same offers (test/allocator/candidates.test.ts checks it on random event sequences).
  */
 import { Resources, reservationRole } from "../../mesos/resources.js";
 import type { AgentInfo, Filters, FrameworkInfo, OfferOperation, Resource } from "../../mesos/v1.js";
@@ -36,6 +66,73 @@ interface QuotaCycle {
 
 type Offerable = Map<string, Map<string, Map<string, Resources>>>;
 
+export interface HierarchicalAllocatorOptions extends AllocatorOptions {
+  /** false: every cycle walks every agent (the behaviour before candidates; a reference for tests and benchmarks). Default true. */
+  readonly incremental?: boolean;
+}
+
+/** Counters of the cycles run (for tests and benchmarks). */
+export interface CycleStats {
+  cycles: number;
+  fullCycles: number;
+  /** Agents walked (offered to the DRF order) over all cycles, and in the last cycle. */
+  agentsWalked: number;
+  lastWalked: number;
+}
+
+/** Min-heap of (expires, agent id): when refuse filters run out (entries may be stale). */
+class ExpiryHeap {
+  private readonly at: number[] = [];
+  private readonly ids: string[] = [];
+
+  get size(): number {
+    return this.at.length;
+  }
+  /** Earliest expiry (Infinity when empty). */
+  peek(): number {
+    return this.at.length ? this.at[0]! : Infinity;
+  }
+  push(expires: number, id: string): void {
+    let i = this.at.length;
+    this.at.push(expires);
+    this.ids.push(id);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.at[p]! <= expires) break;
+      this.at[i] = this.at[p]!;
+      this.ids[i] = this.ids[p]!;
+      i = p;
+    }
+    this.at[i] = expires;
+    this.ids[i] = id;
+  }
+  pop(): string {
+    const top = this.ids[0]!;
+    const lastAt = this.at.pop()!;
+    const lastId = this.ids.pop()!;
+    const n = this.at.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        if (c + 1 < n && this.at[c + 1]! < this.at[c]!) c++;
+        if (this.at[c]! >= lastAt) break;
+        this.at[i] = this.at[c]!;
+        this.ids[i] = this.ids[c]!;
+        i = c;
+      }
+      this.at[i] = lastAt;
+      this.ids[i] = lastId;
+    }
+    return top;
+  }
+  clear(): void {
+    this.at.length = 0;
+    this.ids.length = 0;
+  }
+}
+
 export class HierarchicalAllocator implements Allocator {
   private readonly interval: number;
   private readonly now: () => number;
@@ -58,7 +155,18 @@ export class HierarchicalAllocator implements Allocator {
   private lastCycleAt = -Infinity;
   private stopped = false;
 
-  constructor(opts: AllocatorOptions) {
+  private readonly incremental: boolean;
+  /** Agents whose situation changed since they were last walked (see the header comment). */
+  private readonly candidates = new Set<string>();
+  /** The next cycle walks every agent. */
+  private fullDue = true;
+  /** When filters expire: their agents become candidates at the next cycle. */
+  private readonly expiries = new ExpiryHeap();
+  private compactExpiriesAt = 1024;
+  readonly stats: CycleStats = { cycles: 0, fullCycles: 0, agentsWalked: 0, lastWalked: 0 };
+
+  constructor(opts: HierarchicalAllocatorOptions) {
+    this.incremental = opts.incremental ?? true;
     this.interval = opts.allocationIntervalMs ?? 100;
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
@@ -89,7 +197,11 @@ export class HierarchicalAllocator implements Allocator {
       if (!this.agents.has(agentId)) continue;
       for (const [role, res] of byAllocationRole(Resources.from(list), this.firstRole(fw))) this.trackInSorters(frameworkId, role, res, 1);
     }
-    if (active) this.requestCycle();
+    // An inactive framework adds no (role, framework) pair to walk: activateFramework will.
+    if (active) {
+      this.fullDue = true;
+      this.requestCycle();
+    }
   }
 
   removeFramework(frameworkId: string): void {
@@ -101,6 +213,7 @@ export class HierarchicalAllocator implements Allocator {
       for (const [role, res] of byAllocationRole(held, this.firstRole(fw))) this.trackInSorters(frameworkId, role, res, -1);
       agent.allocated.delete(frameworkId);
       agent.available = agent.available.add(held.unallocate());
+      this.markCandidate(agent.id);
     }
     for (const role of [...fw.roles]) this.untrackFrameworkUnderRole(fw, role, true);
     for (const [role, rs] of this.roleStates) {
@@ -115,6 +228,7 @@ export class HierarchicalAllocator implements Allocator {
     if (!fw) return;
     fw.active = true;
     for (const role of fw.roles) if (!fw.suppressed.has(role)) this.setActive(fw, role, true);
+    this.fullDue = true;
     this.requestCycle();
   }
 
@@ -147,6 +261,8 @@ export class HierarchicalAllocator implements Allocator {
       if (revive.length) this.reviveOffers(frameworkId, revive);
       fw.suppressed = want;
     }
+    // New roles, unsuppressed roles, dropped filters or min_allocatable: any agent may qualify.
+    this.fullDue = true;
     this.requestCycle();
   }
 
@@ -171,6 +287,7 @@ export class HierarchicalAllocator implements Allocator {
       fw.filters.delete(role); // reviving clears the role's refusal filters
       if (fw.active && fw.roles.has(role)) this.setActive(fw, role, true);
     }
+    this.fullDue = true;
     this.requestCycle();
   }
 
@@ -191,6 +308,7 @@ export class HierarchicalAllocator implements Allocator {
         if (fw) this.trackInSorters(fwId, role, part, 1);
       }
     }
+    this.candidates.add(agentId);
     this.requestCycle();
   }
 
@@ -204,6 +322,7 @@ export class HierarchicalAllocator implements Allocator {
     this.pool.add(agent.totalScalars, -1);
     this.trackReservations(agent.total, -1);
     this.agents.delete(agentId);
+    this.candidates.delete(agentId); // its expiry entries are dropped when they come up
     for (const fw of this.frameworks.values()) for (const m of fw.filters.values()) m.delete(agentId);
   }
 
@@ -212,12 +331,16 @@ export class HierarchicalAllocator implements Allocator {
     if (!agent) return;
     agent.info = info;
     this.setAgentTotal(agent, Resources.from(total).unallocate());
+    this.candidates.add(agentId);
     this.requestCycle();
   }
 
   activateAgent(agentId: string): void {
     const a = this.agents.get(agentId);
-    if (a) ((a.active = true), this.requestCycle());
+    if (!a) return;
+    a.active = true;
+    this.candidates.add(agentId);
+    this.requestCycle();
   }
 
   deactivateAgent(agentId: string): void {
@@ -249,6 +372,8 @@ export class HierarchicalAllocator implements Allocator {
     this.setAgentTotal(agent, total);
     this.holdOnAgent(agent, frameworkId, after.allocate(role), 1);
     this.trackInSorters(frameworkId, role, after.allocate(role), 1, false);
+    // The agent's total (its reservations, volumes) changed form: walk it again.
+    this.markCandidate(agentId);
   }
 
   recoverResources(frameworkId: string, agentId: string, resources: readonly Resource[], filters?: Filters): void {
@@ -266,6 +391,7 @@ export class HierarchicalAllocator implements Allocator {
         this.holdOnAgent(agent, frameworkId, mine, -1);
         // Sorters count only what they were told about (unknown frameworks' use is not tracked, as Mesos).
         if (this.roleStates.get(role)?.sorter.has(frameworkId)) this.trackInSorters(frameworkId, role, mine, -1);
+        this.markCandidate(agentId);
       }
     }
     if (!fw || !agent) return;
@@ -284,6 +410,7 @@ export class HierarchicalAllocator implements Allocator {
       list.push({ resources: part.unallocate(), expires });
       m.set(agentId, list);
     }
+    this.trackExpiry(expires, agentId);
   }
 
   // ---- roles -----------------------------------------------------------------------------
@@ -294,12 +421,15 @@ export class HierarchicalAllocator implements Allocator {
       this.weights.set(r, w);
     }
     this.roleSorter.invalidate();
+    this.fullDue = true;
   }
 
   updateQuota(role: string, quota: Quota): void {
     const empty = Object.keys(quota.guarantees ?? {}).length === 0 && Object.keys(quota.limits ?? {}).length === 0;
     if (empty) this.quotas.delete(role);
     else this.quotas.set(role, quota);
+    // Removing the last quota leaves agents that headroom or limits held back: walk them all.
+    this.fullDue = true;
   }
 
   roles(): { role: string; weight: number; quota: Quota; allocated: Record<string, number>; frameworks: string[] }[] {
@@ -318,21 +448,46 @@ export class HierarchicalAllocator implements Allocator {
 
   // ---- the cycle -------------------------------------------------------------------------
 
+  /**
+   * Run a cycle now: over the candidate agents, or over all of them when a full cycle is due
+   * (always while some role has a quota, or when not incremental).
+   */
   allocate(): Allocation {
     this.lastCycleAt = Date.now();
+    this.takeExpired();
+    const full = this.fullDue || !this.incremental || this.quotas.size > 0;
+    // Taken before the walk: whatever happens during it (or in the offer callback) counts for the next cycle.
+    const changed = full ? undefined : new Set(this.candidates);
+    this.candidates.clear();
+    this.fullDue = false;
     const offerable: Offerable = new Map();
-    const candidates: AgentState[] = [];
-    for (const a of this.agents.values()) if (a.active && !a.available.isEmpty()) candidates.push(a);
-    if (candidates.length > 0 && this.roleSorter.activeCount > 0) {
-      const quota = this.quotaCycle();
-      if (quota && [...this.quotas.values()].some((q) => Object.keys(q.guarantees ?? {}).length)) {
-        this.shuffle(candidates);
-        for (const agent of candidates) this.stage1(agent, quota, offerable);
+    const eligible: AgentState[] = [];
+    for (const a of this.agents.values()) if (a.active && !a.available.isEmpty()) eligible.push(a);
+    let walked = 0;
+    try {
+      if (eligible.length > 0 && this.roleSorter.activeCount > 0) {
+        // The shuffles run over every eligible agent, as a full cycle's, so the walked ones
+        // keep the order (and the random draws) a full cycle would give them.
+        const pick = (list: AgentState[]) => (changed ? list.filter((a) => changed.has(a.id)) : list);
+        const quota = this.quotaCycle();
+        if (quota && [...this.quotas.values()].some((q) => Object.keys(q.guarantees ?? {}).length)) {
+          this.shuffle(eligible);
+          for (const agent of pick(eligible)) this.stage1(agent, quota, offerable);
+        }
+        // Reshuffle to spread the first stage's bias to the front of the list (as Mesos).
+        this.shuffle(eligible);
+        const walk = pick(eligible);
+        walked = walk.length;
+        for (const agent of walk) this.stage2(agent, quota, offerable);
       }
-      // Reshuffle to spread the first stage's bias to the front of the list (as Mesos).
-      this.shuffle(candidates);
-      for (const agent of candidates) this.stage2(agent, quota, offerable);
+    } catch (e) {
+      this.fullDue = true; // a half-done walk proves nothing about the agents it left
+      throw e;
     }
+    this.stats.cycles++;
+    if (full) this.stats.fullCycles++;
+    this.stats.agentsWalked += walked;
+    this.stats.lastWalked = walked;
     const out: Allocation = new Map();
     for (const [fw, byRole] of offerable) {
       const m = new Map<string, Map<string, Resource[]>>();
@@ -493,6 +648,36 @@ export class HierarchicalAllocator implements Allocator {
     return filtered;
   }
 
+  /** Agents whose filters expired become candidates. */
+  private takeExpired(): void {
+    const now = this.now();
+    while (this.expiries.peek() <= now) {
+      const id = this.expiries.pop();
+      if (this.agents.has(id)) this.candidates.add(id);
+    }
+  }
+
+  private trackExpiry(expires: number, agentId: string): void {
+    this.expiries.push(expires, agentId);
+    if (this.expiries.size <= this.compactExpiriesAt) return;
+    // Entries of filters dropped early (revive, removal) linger until they come up: rebuild
+    // from the live filters when the heap has grown well past them.
+    this.expiries.clear();
+    for (const fw of this.frameworks.values()) for (const byAgent of fw.filters.values()) for (const [id, list] of byAgent) for (const f of list) this.expiries.push(f.expires, id);
+    this.compactExpiriesAt = Math.max(1024, 2 * this.expiries.size);
+  }
+
+  /** Something on the agent changed (resources came back, total changed): walk it next cycle. */
+  private markCandidate(agentId: string): void {
+    this.candidates.add(agentId);
+    this.ensurePeriodic();
+  }
+
+  /** Whether the periodic tick has anything to do. */
+  private cycleDue(): boolean {
+    return this.fullDue || !this.incremental || this.quotas.size > 0 || this.candidates.size > 0 || this.expiries.peek() <= this.now();
+  }
+
   private shuffle<T>(a: T[]): void {
     for (let i = a.length - 1; i > 0; i--) {
       const j = Math.floor(this.random() * (i + 1));
@@ -631,7 +816,7 @@ export class HierarchicalAllocator implements Allocator {
         this.periodic = undefined;
         return;
       }
-      if (!this.pendingCycle) this.runCycle();
+      if (!this.pendingCycle && this.cycleDue()) this.runCycle();
     }, this.interval);
     this.periodic.unref();
   }
