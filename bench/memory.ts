@@ -57,6 +57,8 @@ const { values } = parseArgs({
     "snapshot-at": { type: "string" },
     /** Run V8's sampling heap profiler in every role (one sample per this many bytes, e.g. 65536) and write its live objects at every reading. */
     "heap-sample": { type: "string" },
+    /** More environment variables for the roles, NAME=VALUE,... (e.g. MALLOC_ARENA_MAX=2). */
+    "role-env": { type: "string" },
   },
 });
 const quick = values.quick;
@@ -71,7 +73,13 @@ const SNAPSHOT_AT = values["snapshot-at"] === undefined ? undefined : Number(val
 /** Where the roles' heap probe (bench/lib/heap-probe.ts) answers, and heap snapshots go. */
 const PROBE_DIR = mkdtempSync(join(tmpdir(), "berth-bench-mem-heap-"));
 const ROLE_NODE_ARGS = [...NODE_ARGS, "--import", HEAP_PROBE];
-const ROLE_ENV = { BERTH_HEAP_PROBE_DIR: PROBE_DIR, ...(values["heap-sample"] ? { BERTH_HEAP_PROBE_SAMPLE: values["heap-sample"] } : {}) };
+const EXTRA_ENV: Record<string, string> = Object.fromEntries(
+  (values["role-env"] ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+);
+const ROLE_ENV = { ...EXTRA_ENV, BERTH_HEAP_PROBE_DIR: PROBE_DIR, ...(values["heap-sample"] ? { BERTH_HEAP_PROBE_SAMPLE: values["heap-sample"] } : {}) };
 const TARGET_MIB = 4096;
 const NS = "bench-mem";
 /** The roles' full logs (kept after the run). */
@@ -206,6 +214,10 @@ async function variant(name: "scheduled" | "api-only"): Promise<Reading[]> {
 
 function markdown(meta: Record<string, unknown>, rows: readonly Reading[]): string {
   const cell = (r: Reading, role: string) => (r.roles[role] ? `${r.roles[role].rssMiB} (${r.roles[role].hwmMiB})` : "-");
+  const mapsCell = (r: Reading, role: string) => {
+    const m = r.heap[role]?.maps;
+    return m ? `${m.v8Pages} / ${m.mallocHeap} / ${m.otherAnon} / ${m.files}` : "-";
+  };
   const heapCell = (r: Reading, role: string) => {
     const h = r.heap[role];
     return !(role in r.heap) ? "-" : h ? `${h.heapUsedMiB} / ${h.heapTotalMiB} / ${h.rssMiB}` : "?";
@@ -213,7 +225,7 @@ function markdown(meta: Record<string, unknown>, rows: readonly Reading[]): stri
   return [
     `# Memory per role (${meta.date})`,
     "",
-    `commit ${meta.commit}${REPO ? ` (roles from ${REPO})` : ""}, ${meta.cpus} CPUs, ${meta.memGiB} GiB, node ${meta.node}${meta.quick ? " (quick)" : ""}; ${AGENTS} simulated agents; roles as separate processes (${NODE_ARGS.join(" ")}); ${SETTLE_S} s settle before each reading; phase deadline ${PHASE_S} s.`,
+    `commit ${meta.commit}${REPO ? ` (roles from ${REPO})` : ""}, ${meta.cpus} CPUs, ${meta.memGiB} GiB, node ${meta.node}${meta.quick ? " (quick)" : ""}; ${AGENTS} simulated agents; roles as separate processes (${NODE_ARGS.join(" ")}${Object.keys(EXTRA_ENV).length ? `; env ${Object.entries(EXTRA_ENV).map(([k, v]) => `${k}=${v}`).join(" ")}` : ""}); ${SETTLE_S} s settle before each reading; phase deadline ${PHASE_S} s.`,
     "RSS in MiB, now (peak so far: VmHWM). scheduled: apiserver (embedded store) + master + sim-agents + kube-framework, pods bound and Running at each checkpoint; api-only: the API server alone, pods Pending. The 0-pod rows are the same-run baseline.",
     `Target: total RSS <= ${TARGET_MIB} MiB at 5,000 nodes / 150,000 pods.`,
     "",
@@ -233,11 +245,17 @@ function markdown(meta: Record<string, unknown>, rows: readonly Reading[]): stri
         `| ${r.variant} | ${r.checkpoint} | ${heapCell(r, "apiserver")} | ${heapCell(r, "master")} | ${heapCell(r, "kube-framework")} | ${heapCell(r, "sim-agents")} | ${r.totalHeapUsedMiB} |`,
     ),
     "",
+    "RSS after that GC by kind of mapping, MiB: V8 heap pages (256 KiB mappings, in use or pooled) / malloc main arena / other anonymous (thread arenas, large objects, stacks) / files.",
+    "",
+    "| variant | checkpoint | apiserver | master | kube-framework | sim-agents |",
+    "|---|---|---|---|---|---|",
+    ...rows.map((r) => `| ${r.variant} | ${r.checkpoint} | ${["apiserver", "master", "kube-framework", "sim-agents"].map((k) => mapsCell(r, k)).join(" | ")} |`),
+    "",
   ].join("\n");
 }
 
 async function main(): Promise<void> {
-  const meta = { ...runMeta(), ...(REPO ? { rolesFrom: REPO } : {}), quick, agents: AGENTS, checkpoints: CHECKPOINTS, settleSeconds: SETTLE_S, phaseSeconds: PHASE_S, nodeArgs: NODE_ARGS };
+  const meta = { ...runMeta(), ...(REPO ? { rolesFrom: REPO } : {}), ...(Object.keys(EXTRA_ENV).length ? { roleEnv: EXTRA_ENV } : {}), quick, agents: AGENTS, checkpoints: CHECKPOINTS, settleSeconds: SETTLE_S, phaseSeconds: PHASE_S, nodeArgs: NODE_ARGS };
   const only = values.only?.split(",");
   const rows: Reading[] = [];
   for (const v of ["scheduled", "api-only"] as const) {

@@ -13,7 +13,7 @@
  * The role's own code is not changed: gc is exposed here through V8's flag (as
  * --expose-gc would), for this process only.
  */
-import { existsSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { join } from "node:path";
 import { setFlagsFromString, writeHeapSnapshot } from "node:v8";
@@ -48,11 +48,36 @@ if (dir) {
     gc();
     const gcMs = performance.now() - t0;
     const m = process.memoryUsage();
+    const maps = smaps();
     let snapshot: string | undefined;
     if (existsSync(join(dir, `${process.pid}.snapshot`))) snapshot = writeHeapSnapshot(join(dir, `${process.pid}-${++snapshots}.heapsnapshot`));
     const profile = await sampled();
     const file = join(dir, `${process.pid}.json`);
-    writeFileSync(`${file}.tmp`, JSON.stringify({ ...m, gcMs, snapshot, profile, at: Date.now() }));
+    writeFileSync(`${file}.tmp`, JSON.stringify({ ...m, maps, gcMs, snapshot, profile, at: Date.now() }));
     renameSync(`${file}.tmp`, file);
   });
+}
+
+/**
+ * Resident bytes by kind of mapping (/proc/self/smaps): anonymous 256 KiB mappings are V8
+ * heap pages (in use or pooled: more than heapTotal when freed pages are not given back
+ * yet), [heap] is malloc's main arena, other anonymous mappings are malloc's thread arenas,
+ * large V8 objects and stacks; files are the node binary and libraries.
+ */
+function smaps(): Record<"v8Pages" | "mallocHeap" | "otherAnon" | "files", number> {
+  const out = { v8Pages: 0, mallocHeap: 0, otherAnon: 0, files: 0 };
+  let kind: keyof typeof out = "otherAnon";
+  try {
+    for (const line of readFileSync("/proc/self/smaps", "utf8").split("\n")) {
+      const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+      if (head) {
+        const size = parseInt(head[2]!, 16) - parseInt(head[1]!, 16);
+        const name = head[3] ?? "";
+        kind = name === "[heap]" ? "mallocHeap" : name && !name.startsWith("[") ? "files" : size === 256 * 1024 ? "v8Pages" : "otherAnon";
+      } else if (line.startsWith("Rss:")) out[kind] += Number(/(\d+)/.exec(line)?.[1] ?? 0) * 1024;
+    }
+  } catch {
+    /* not Linux */
+  }
+  return out;
 }

@@ -138,6 +138,8 @@ export interface HeapMem {
   readonly externalMiB: number;
   readonly rssMiB: number;
   readonly gcMs: number;
+  /** Resident MiB by kind of mapping (heap-probe.ts smaps()): V8 pages, malloc's main arena, other anonymous, files. */
+  readonly maps?: { readonly v8Pages: number; readonly mallocHeap: number; readonly otherAnon: number; readonly files: number };
   readonly snapshot?: string;
   /** The sampling heap profile written then (BERTH_HEAP_PROBE_SAMPLE). */
   readonly profile?: string;
@@ -160,7 +162,16 @@ export async function probeHeap(role: Role, dir: string, opts: { snapshot?: bool
     const deadline = Date.now() + (opts.ms ?? (opts.snapshot ? 300_000 : 60_000));
     while (!existsSync(file) && Date.now() < deadline && !role.exited()) await sleep(100);
     if (!existsSync(file)) return undefined;
-    const m = JSON.parse(readFileSync(file, "utf8")) as { heapUsed: number; heapTotal: number; external: number; rss: number; gcMs: number; snapshot?: string; profile?: string };
+    const m = JSON.parse(readFileSync(file, "utf8")) as {
+      heapUsed: number;
+      heapTotal: number;
+      external: number;
+      rss: number;
+      gcMs: number;
+      maps?: { v8Pages: number; mallocHeap: number; otherAnon: number; files: number };
+      snapshot?: string;
+      profile?: string;
+    };
     const mib = (b: number) => round(b / 2 ** 20, 0);
     return {
       heapUsedMiB: mib(m.heapUsed),
@@ -168,6 +179,7 @@ export async function probeHeap(role: Role, dir: string, opts: { snapshot?: bool
       externalMiB: mib(m.external),
       rssMiB: mib(m.rss),
       gcMs: round(m.gcMs, 0),
+      ...(m.maps ? { maps: { v8Pages: mib(m.maps.v8Pages), mallocHeap: mib(m.maps.mallocHeap), otherAnon: mib(m.maps.otherAnon), files: mib(m.maps.files) } } : {}),
       ...(m.snapshot ? { snapshot: m.snapshot } : {}),
       ...(m.profile ? { profile: m.profile } : {}),
     };
