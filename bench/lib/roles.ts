@@ -5,8 +5,9 @@
  * benchmarks.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { round } from "./stats.js";
 import { REPO_ROOT } from "./run-meta.js";
 
@@ -35,11 +36,20 @@ export interface StartRole {
   /** A line on stdout that carries the role's URL in its first group; the start waits for it. */
   readonly ready?: RegExp;
   readonly readyMs?: number;
+  /** Another checkout's root whose dist/src/cli/main.js runs the role (same-run baselines); default this one. */
+  readonly repo?: string;
+  /** More environment variables for the role. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Starts one role; with `ready`, resolves once it printed its URL. stderr goes to ours, prefixed. */
 export async function startRole(s: StartRole): Promise<Role> {
-  const child = spawn(process.execPath, [...(s.nodeArgs ?? []), CLI, ...s.args], { stdio: ["ignore", "pipe", "pipe"], cwd: REPO_ROOT });
+  const root = s.repo ?? REPO_ROOT;
+  const child = spawn(process.execPath, [...(s.nodeArgs ?? []), join(root, "dist", "src", "cli", "main.js"), ...s.args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    cwd: root,
+    env: s.env ? { ...process.env, ...s.env } : process.env,
+  });
   let out = "";
   const waiters: { re: RegExp; ok: (m: RegExpExecArray) => void }[] = [];
   let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -119,6 +129,63 @@ export function procMem(pid: number): ProcMem {
   const s = readFileSync(`/proc/${pid}/status`, "utf8");
   const kib = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? NaN);
   return { rssMiB: round(kib("VmRSS") / 1024, 0), hwmMiB: round(kib("VmHWM") / 1024, 0) };
+}
+
+export interface HeapMem {
+  /** After a full GC (bench/lib/heap-probe.ts): V8 heap used and committed, external memory, and RSS. */
+  readonly heapUsedMiB: number;
+  readonly heapTotalMiB: number;
+  readonly externalMiB: number;
+  readonly rssMiB: number;
+  readonly gcMs: number;
+  /** Resident MiB by kind of mapping (heap-probe.ts smaps()): V8 pages, malloc's main arena, other anonymous, files. */
+  readonly maps?: { readonly v8Pages: number; readonly mallocHeap: number; readonly otherAnon: number; readonly files: number };
+  readonly snapshot?: string;
+  /** The sampling heap profile written then (BERTH_HEAP_PROBE_SAMPLE). */
+  readonly profile?: string;
+}
+
+/** The preload that lets probeHeap() read a role's live heap (node --import HEAP_PROBE). */
+export const HEAP_PROBE = pathToFileURL(join(import.meta.dirname, "heap-probe.js")).href;
+
+/**
+ * Signals a role started with `--import HEAP_PROBE` and BERTH_HEAP_PROBE_DIR=dir to collect
+ * garbage and report its memory; with `snapshot`, it writes a heap snapshot too. Undefined if
+ * no answer came within `ms`.
+ */
+export async function probeHeap(role: Role, dir: string, opts: { snapshot?: boolean; ms?: number } = {}): Promise<HeapMem | undefined> {
+  const file = join(dir, `${role.pid}.json`);
+  rmSync(file, { force: true });
+  if (opts.snapshot) writeFileSync(join(dir, `${role.pid}.snapshot`), "");
+  try {
+    role.child.kill("SIGUSR2");
+    const deadline = Date.now() + (opts.ms ?? (opts.snapshot ? 300_000 : 60_000));
+    while (!existsSync(file) && Date.now() < deadline && !role.exited()) await sleep(100);
+    if (!existsSync(file)) return undefined;
+    const m = JSON.parse(readFileSync(file, "utf8")) as {
+      heapUsed: number;
+      heapTotal: number;
+      external: number;
+      rss: number;
+      gcMs: number;
+      maps?: { v8Pages: number; mallocHeap: number; otherAnon: number; files: number };
+      snapshot?: string;
+      profile?: string;
+    };
+    const mib = (b: number) => round(b / 2 ** 20, 0);
+    return {
+      heapUsedMiB: mib(m.heapUsed),
+      heapTotalMiB: mib(m.heapTotal),
+      externalMiB: mib(m.external),
+      rssMiB: mib(m.rss),
+      gcMs: round(m.gcMs, 0),
+      ...(m.maps ? { maps: { v8Pages: mib(m.maps.v8Pages), mallocHeap: mib(m.maps.mallocHeap), otherAnon: mib(m.maps.otherAnon), files: mib(m.maps.files) } } : {}),
+      ...(m.snapshot ? { snapshot: m.snapshot } : {}),
+      ...(m.profile ? { profile: m.profile } : {}),
+    };
+  } finally {
+    rmSync(join(dir, `${role.pid}.snapshot`), { force: true });
+  }
 }
 
 /** User + system CPU seconds of a process so far. */

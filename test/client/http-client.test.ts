@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { startApiServer, MemoryStore, type RunningApiServer } from "../../src/k8s-api/index.js";
 import { HttpClient } from "../../src/k8s-api/client/http.js";
 import { LocalClient } from "../../src/k8s-api/client/local.js";
-import { Informer } from "../../src/k8s-api/client/informer.js";
+import { Informer, stripManagedFields } from "../../src/k8s-api/client/informer.js";
 import { ApiClientError, type ApiClient, type ClientListOptions, type ClientWatchEvent, type ResourceRef } from "../../src/k8s-api/client/types.js";
 import type { KubeObject } from "../../src/k8s-api/types.js";
 import { writeKubeconfig } from "../../src/cli/kubeconfig.js";
@@ -102,6 +102,52 @@ describe("HttpClient over a real API server", function () {
       inf.stop();
       c.close();
     }
+  });
+
+  it("the Informer caches objects without managedFields (as kube-controller-manager's and kube-scheduler's informers); a PUT of a cached object keeps the stored ones", async () => {
+    const c = new HttpClient({ server: server.url, manager: "writer" });
+    await c.create(CM, NS, { ...cm("listed"), data: { a: "1" } });
+    const inf = new Informer(c, CM, { namespace: NS });
+    const kept = new Informer(c, CM, { namespace: NS, keepManagedFields: true });
+    const seen: KubeObject[] = [];
+    inf.on({ add: (o) => seen.push(o), update: (o, old) => seen.push(o, old) });
+    await Promise.all([inf.start(), kept.start()]);
+    try {
+      await c.create(CM, NS, { ...cm("watched"), data: { a: "1" } });
+      await until(() => !!inf.get(`${NS}/watched`) && !!kept.get(`${NS}/watched`), 10_000, "the watched object in both caches");
+      for (const name of ["listed", "watched"]) {
+        expect(inf.get(`${NS}/${name}`)!.metadata).to.not.have.property("managedFields");
+        expect(inf.get(`${NS}/${name}`)!.metadata!.resourceVersion).to.be.a("string");
+        expect(kept.get(`${NS}/${name}`)!.metadata!.managedFields).to.have.length(1);
+      }
+      // Read-modify-write from the cache, by another manager: the stored entries stay, and the new manager's is added.
+      const cached = inf.get(`${NS}/listed`)! as KubeObject & { data: Record<string, string> };
+      const other = new HttpClient({ server: server.url, manager: "other" });
+      const updated = await other.update(CM, NS, { ...cached, data: { ...cached.data, b: "2" } });
+      other.close();
+      expect(updated.metadata!.managedFields!.map((e) => e.manager).sort()).to.deep.equal(["other", "writer"]);
+      await until(() => inf.get(`${NS}/listed`)!.metadata!.resourceVersion === updated.metadata!.resourceVersion, 10_000, "the update in the cache");
+      expect(inf.get(`${NS}/listed`)!.metadata).to.not.have.property("managedFields");
+      expect(seen.length).to.be.greaterThan(2);
+      for (const o of seen) expect(o.metadata).to.not.have.property("managedFields");
+    } finally {
+      inf.stop();
+      kept.stop();
+      c.close();
+    }
+  });
+
+  it("an in-process client's objects are not changed by an Informer dropping managedFields", async () => {
+    const local = new LocalClient(server.registry, "writer");
+    await local.create(CM, NS, { ...cm("shared"), data: { a: "1" } });
+    const obj = (await local.list(CM, NS)).items.find((o) => o.metadata?.name === "shared")!;
+    expect(obj.metadata!.managedFields).to.have.length(1);
+    const stripped = stripManagedFields(obj);
+    expect(stripped.metadata).to.not.have.property("managedFields");
+    expect(stripped.metadata!.name).to.equal("shared");
+    expect(obj.metadata!.managedFields).to.have.length(1);
+    const plain = cm("plain");
+    expect(stripManagedFields(plain)).to.equal(plain);
   });
 
   it("the Informer lists in pages of 500 (client-go's pager); a continue token expired by compaction falls back to one full list", async () => {

@@ -38,10 +38,29 @@ export interface InformerHandlers<T extends KubeObject> {
 
 export interface InformerOptions {
   readonly namespace?: string;
+  /**
+   * Keep metadata.managedFields in the cache (default false: dropped, as kube-scheduler and
+   * kube-controller-manager do with client-go's TransformStripManagedFields: the field is
+   * often the largest part of an object and no controller reads it; a PUT of a cached object
+   * without it keeps the stored entries).
+   */
+  readonly keepManagedFields?: boolean;
   readonly labelSelector?: string;
   readonly fieldSelector?: string;
   /** Called on watch errors other than 410 (the informer retries with backoff). */
   readonly onError?: (e: unknown) => void;
+}
+
+/**
+ * The object without metadata.managedFields (client-go's TransformStripManagedFields): a
+ * shallow copy when it has them (the object may be shared, e.g. by an in-process client),
+ * else the object itself.
+ */
+export function stripManagedFields<T extends KubeObject>(obj: T): T {
+  const m = obj?.metadata;
+  if (!m || m.managedFields === undefined) return obj;
+  const { managedFields: _, ...meta } = m;
+  return { ...obj, metadata: meta };
 }
 
 /** namespace/name, or name for cluster-scoped objects. */
@@ -95,7 +114,8 @@ export class Informer<T extends KubeObject = KubeObject> {
       const sel = { ...(this.opts.labelSelector ? { labelSelector: this.opts.labelSelector } : {}), ...(this.opts.fieldSelector ? { fieldSelector: this.opts.fieldSelector } : {}) };
       const list = await listAllPages<T>(this.client, this.resource, ns, sel);
       const seen = new Set<string>();
-      for (const obj of list.items) {
+      for (const item of list.items) {
+        const obj = this.transform(item);
         const k = cacheKey(obj);
         seen.add(k);
         this.apply(k, obj);
@@ -115,17 +135,22 @@ export class Informer<T extends KubeObject = KubeObject> {
         }
         this.resourceVersion = ev.object.metadata?.resourceVersion ?? this.resourceVersion;
         if (ev.type === "BOOKMARK") return;
-        const k = cacheKey(ev.object);
+        const obj = this.transform(ev.object);
+        const k = cacheKey(obj);
         if (ev.type === "DELETED") {
           const old = this.cache.get(k);
           this.cache.delete(k);
-          for (const h of this.handlers) h.delete?.((ev.object as T) ?? old);
-        } else this.apply(k, ev.object);
+          for (const h of this.handlers) h.delete?.(obj ?? old);
+        } else this.apply(k, obj);
       });
     } catch (e) {
       this.opts.onError?.(e);
       setTimeout(() => void this.relist(Math.min(backoffMs * 2, 10_000)), backoffMs).unref();
     }
+  }
+
+  private transform(obj: T): T {
+    return this.opts.keepManagedFields ? obj : stripManagedFields(obj);
   }
 
   private apply(k: string, obj: T): void {
