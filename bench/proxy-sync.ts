@@ -1,13 +1,13 @@
 /**
  * `node dist/bench/proxy-sync.js [--agents 5000] [--baseline <path to a services.js>]`: the
  * framework's side of service proxy tables at issue 7's scale, for this tree's ServiceProxySync
- * and a baseline build's (default: the frozen main build at /work/wt-bench), alternated in one
- * process (two pairs). 100 Services (half NodePort) with 20 ready endpoints each; each agent has
+ * and, with --baseline, another build's (e.g. a checkout of 65e97e5 built elsewhere), alternated in
+ * one process (two pairs). 100 Services (half NodePort) with 20 ready endpoints each; each agent has
  * its own address; a send takes 2 ms (a loopback MESSAGE call) and applies the table.
  *   first round: from start() until every agent has its table: wall ms, CPU ms, most sends in flight;
  *   change:      a Service added, until every agent has the new table: wall ms, CPU ms;
  *   idle 11 s:   sends in the 11 s after that, tables unchanged (the old code resends all every 10 s).
- * --only: this tree's alone (the baseline takes minutes at 5,000 agents). Prints a markdown table.
+ * Without --baseline, this tree's alone (65e97e5's takes minutes at 5,000 agents). Prints a markdown table.
  */
 import { parseArgs } from "node:util";
 import { MemoryStore } from "../src/k8s-api/store/index.js";
@@ -18,7 +18,7 @@ import type { KubeObject } from "../src/k8s-api/types.js";
 import { createLogger } from "../src/util/log.js";
 import * as current from "../src/offer-bridge/services.js";
 
-const { values } = parseArgs({ options: { agents: { type: "string", default: "5000" }, baseline: { type: "string", default: "/work/wt-bench/dist/src/offer-bridge/services.js" }, idle: { type: "string", default: "11000" }, only: { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { agents: { type: "string", default: "5000" }, baseline: { type: "string" }, idle: { type: "string", default: "11000" } } });
 const N = Number(values.agents);
 const IDLE_MS = Number(values.idle);
 const SERVICES = { group: "", version: "v1", plural: "services" } as const;
@@ -99,12 +99,12 @@ function cpuMs(from: NodeJS.CpuUsage): number {
   return (d.user + d.system) / 1000;
 }
 
-const baseline = (await import(values.baseline!)) as { ServiceProxySync: SyncCtor };
+const baseline = values.baseline ? ((await import(values.baseline)) as { ServiceProxySync: SyncCtor }) : undefined;
 console.log(`${N} agents, 100 Services (50 NodePort) x 20 endpoints; send = 2 ms`);
 console.log(`| build | first round ms | first round CPU ms | most in flight | change ms | change CPU ms | sends in idle ${IDLE_MS / 1000} s | idle CPU ms |`);
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
 for (let pair = 0; pair < 2; pair++) {
-  if (!values.only) await run("baseline (65e97e5)", baseline.ServiceProxySync);
+  if (baseline) await run(`baseline (${values.baseline})`, baseline.ServiceProxySync);
   await run("this branch", current.ServiceProxySync as unknown as SyncCtor);
 }
 process.exit(0);
