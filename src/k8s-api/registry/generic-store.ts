@@ -540,16 +540,21 @@ export class ResourceStore {
     } else {
       s.prepareForUpdate?.(next, old);
     }
-    causes.push(...this.validationCauses(next, old));
+    causes.push(...this.validationCauses(next, old, sub));
     if (causes.length) throw invalid(this.group, this.info.kind, meta.name!, causes);
     this.hooks.trackManagedFields?.(this.info, old, next, w);
     return next;
   }
 
-  private validationCauses(obj: KubeObject, old: KubeObject | undefined): StatusCause[] {
+  /** Metadata, then the resource's validation (or the subresource's in its place: SubresourceStrategy.validateResource). */
+  private validationCauses(obj: KubeObject, old: KubeObject | undefined, sub?: SubresourceStrategy): StatusCause[] {
     const s = this.info.strategy;
-    const causes = [...(this.hooks.validateMeta?.(this.info, obj, old) ?? []), ...(s.validate?.(obj) ?? [])];
-    if (old) causes.push(...(s.validateUpdate?.(obj, old) ?? []));
+    const causes = [...(this.hooks.validateMeta?.(this.info, obj, old) ?? [])];
+    if (old && sub?.validateResource) causes.push(...sub.validateResource(obj, old));
+    else {
+      causes.push(...(s.validate?.(obj) ?? []));
+      if (old) causes.push(...(s.validateUpdate?.(obj, old) ?? []));
+    }
     return causes;
   }
 

@@ -1,0 +1,196 @@
+/**
+ * The API's write path in process (no HTTP): CPU per write of each kind the end-to-end
+ * SchedulingBasic run makes, through LocalClient as the Kubernetes framework and its node
+ * mirror make them (src/offer-bridge): pod create, pods/binding, two kubelet-style status
+ * merge patches (ContainerCreating, then Running, from computePodStatus), Lease create and
+ * three renewals (merge patches of spec.renewTime, as nodes.ts renewLease). One in-process
+ * informer watches all pods, as the framework's does, so its decodes are counted too.
+ *
+ * Each phase is measured with process.cpuUsage (user + system) from its first write until
+ * the informer has seen every event of it. After an unreported warm-up round (`--warmup`
+ * pods), the phases run `--rounds` times (default 2) in the same process, each round on
+ * new objects: compare rounds, and compare with another
+ * build by running this file's compiled JS against that build's dist (it imports
+ * ../src/... relative to itself).
+ *
+ *   node dist/bench/write-path.js [--quick] [--pods N] [--rounds R] [--warmup W] [--concurrency C] [--no-results] [--profile-dir DIR]
+ *
+ * Results: bench/results/write-path-<time>.{json,md} and write-path-latest.{json,md}
+ * (--no-results: markdown on stdout only).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { LocalClient } from "../src/k8s-api/client/local.js";
+import { Informer } from "../src/k8s-api/client/informer.js";
+import { Registry } from "../src/k8s-api/registry/registry.js";
+import { findResource } from "../src/k8s-api/registry/resources.js";
+import { MemoryStore } from "../src/k8s-api/store/index.js";
+import { computePodStatus, type TaskView } from "../src/offer-bridge/pod-status.js";
+import { LEASES, PODS, type Pod } from "../src/offer-bridge/types.js";
+import { benchPod } from "./lib/pods.js";
+import { round } from "./lib/stats.js";
+import { runMeta, writeResults } from "./lib/run-meta.js";
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    pods: { type: "string" },
+    rounds: { type: "string", default: "2" },
+    /** Pods of an unreported first round, so that the reported rounds run on optimized code. */
+    warmup: { type: "string", default: "300" },
+    concurrency: { type: "string", default: "16" },
+    "no-results": { type: "boolean", default: false },
+    tag: { type: "string" },
+    /** Write a CPU profile of each phase of the last round here (<phase>.cpuprofile). */
+    "profile-dir": { type: "string" },
+  },
+});
+const N = Number(values.pods ?? (values.quick ? 1_000 : 3_000));
+const ROUNDS = Number(values.rounds);
+const WARMUP = Number(values.warmup);
+const C = Math.max(1, Number(values.concurrency));
+const PROFILE_DIR = values["profile-dir"];
+const LEASE_NS = "kube-node-lease";
+const LEASE_DURATION_SECONDS = 40;
+
+interface Phase {
+  readonly kind: string;
+  readonly writes: number;
+  readonly cpuMs: number;
+  readonly wallMs: number;
+  readonly cpuUsPerWrite: number;
+  readonly writesPerSecond: number;
+}
+
+interface Round {
+  readonly round: number;
+  readonly phases: Phase[];
+  readonly total: { readonly writes: number; readonly cpuMs: number; readonly cpuUsPerWrite: number };
+}
+
+const microTime = (d: Date) => d.toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+/** Run op(i) for i < n, C at a time. */
+async function each(n: number, op: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(C, n) }, async () => {
+      for (let i = next++; i < n; i = next++) await op(i);
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const meta = runMeta();
+  let profiler: Session | undefined;
+  if (PROFILE_DIR) {
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post("Profiler.enable");
+  }
+  const store = new MemoryStore();
+  const registry = new Registry(store);
+  const namespaces = findResource("", "v1", "namespaces")!;
+  const client = new LocalClient(registry, "kubernetes-framework");
+
+  // The framework's pod informer: every event decoded for it (in-process watchers get their own copies).
+  const informer = new Informer<Pod>(client, PODS);
+  let events = 0;
+  informer.on({ add: () => events++, update: () => events++, delete: () => events++ });
+  await informer.start();
+  await informer.synced;
+  /** Resolves once the informer has seen `count` events in all. */
+  const seen = async (count: number) => {
+    while (events < count) await tick();
+  };
+
+  await registry.create(namespaces, "", { apiVersion: "v1", kind: "Namespace", metadata: { name: LEASE_NS } });
+  const rounds: Round[] = [];
+  for (let r = WARMUP > 0 ? 0 : 1; r <= ROUNDS; r++) {
+    const n = r === 0 ? WARMUP : N;
+    const ns = `write-path-${r}`;
+    await registry.create(namespaces, "", { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } });
+    await tick();
+    const phases: Phase[] = [];
+    const pods: Pod[] = new Array<Pod>(n);
+    const name = (i: number) => `pod-${String(i).padStart(6, "0")}`;
+    const node = (i: number) => `node-${r}-${String(i).padStart(5, "0")}`;
+
+    const phase = async (kind: string, writes: number, podEvents: number, op: (i: number) => Promise<void>) => {
+      const profiled = r === ROUNDS ? profiler : undefined;
+      if (profiled) await profiled.post("Profiler.start");
+      await tick();
+      const want = events + podEvents;
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await each(writes, op);
+      await seen(want);
+      const wallMs = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      const cpuMs = (c.user + c.system) / 1000;
+      if (profiled) {
+        const { profile } = await profiled.post("Profiler.stop");
+        writeFileSync(join(PROFILE_DIR!, `${kind.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "")}.cpuprofile`), JSON.stringify(profile));
+      }
+      phases.push({ kind, writes, cpuMs: round(cpuMs, 1), wallMs: round(wallMs, 1), cpuUsPerWrite: round((cpuMs * 1000) / writes, 1), writesPerSecond: round(writes / (wallMs / 1000), 0) });
+      if (r > 0) process.stderr.write(`  round ${r} ${kind}: ${writes} writes, ${round((cpuMs * 1000) / writes, 1)} us CPU each\n`);
+    };
+
+    await phase("pod create", n, n, async (i) => {
+      pods[i] = await client.create<Pod>(PODS, ns, benchPod(name(i), i) as Pod);
+    });
+    await phase("pod binding", n, n, async (i) => {
+      const m = pods[i]!.metadata!;
+      await client.create(PODS, ns, { apiVersion: "v1", kind: "Binding", metadata: { name: m.name, namespace: ns, uid: m.uid }, target: { apiVersion: "v1", kind: "Node", name: node(i % 5000) } } as never, { subresource: "binding" });
+    });
+    // The kubelet-style status writes start from what the informer holds, as the framework's do.
+    const status = async (i: number, task: TaskView) => {
+      const pod = informer.get(`${ns}/${name(i)}`)!;
+      const uid = pod.metadata!.uid!;
+      const s = computePodStatus({ pod, tasks: new Map([["pause", task]]), hostIP: "10.0.0.1", podIP: `10.1.${(i >> 8) & 255}.${i & 255}`, now: new Date() });
+      await client.patch(PODS, ns, name(i), "merge", { metadata: { uid }, status: s }, { subresource: "status", fieldManager: "kubelet" });
+    };
+    const at = Math.floor(Date.now() / 1000);
+    await phase("pod status (ContainerCreating)", n, n, (i) => status(i, { taskId: `t-${r}-${i}`, state: "TASK_STARTING", at }));
+    await phase("pod status (Running)", n, n, (i) => status(i, { taskId: `t-${r}-${i}`, state: "TASK_RUNNING", at: at + 1, runningSince: at + 1 }));
+
+    await phase("lease create", n, 0, async (i) => {
+      await client.create(LEASES, LEASE_NS, {
+        apiVersion: "coordination.k8s.io/v1",
+        kind: "Lease",
+        metadata: { name: node(i), namespace: LEASE_NS, ownerReferences: [{ apiVersion: "v1", kind: "Node", name: node(i), uid: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}` }] },
+        spec: { holderIdentity: node(i), leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: microTime(new Date()) },
+      });
+    });
+    for (let k = 1; k <= 3; k++)
+      await phase(`lease renewal ${k}`, n, 0, async (i) => {
+        await client.patch(LEASES, LEASE_NS, node(i), "merge", { spec: { holderIdentity: node(i), leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: microTime(new Date()) } });
+      });
+    const writes = phases.reduce((a, p) => a + p.writes, 0);
+    const cpuMs = phases.reduce((a, p) => a + p.cpuMs, 0);
+    if (r > 0) rounds.push({ round: r, phases, total: { writes, cpuMs: round(cpuMs, 1), cpuUsPerWrite: round((cpuMs * 1000) / writes, 1) } });
+  }
+  informer.stop();
+
+  const lines = [
+    `# write-path (${meta.date}, commit ${meta.commit}, node ${meta.node}, ${meta.cpus} CPUs)`,
+    "",
+    `${N} pods and ${N} Leases per round, ${C} writes at a time, one in-process pod informer. CPU: process user+system per phase, until the informer saw every event.`,
+    "",
+    `| kind | ${rounds.map((x) => `round ${x.round} CPU us/write | round ${x.round} writes/s`).join(" | ")} |`,
+    `|---|${rounds.map(() => "---|---").join("|")}|`,
+    ...rounds[0]!.phases.map((p, i) => `| ${p.kind} | ${rounds.map((x) => `${x.phases[i]!.cpuUsPerWrite} | ${x.phases[i]!.writesPerSecond}`).join(" | ")} |`),
+    `| all writes | ${rounds.map((x) => `${x.total.cpuUsPerWrite} | -`).join(" | ")} |`,
+    "",
+  ];
+  const md = lines.join("\n");
+  if (values["no-results"]) process.stdout.write(md);
+  else writeResults("write-path", meta, { pods: N, concurrency: C, rounds }, md, values.tag);
+  await store.close();
+}
+
+await main();
