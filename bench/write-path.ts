@@ -13,7 +13,9 @@
  * build by running this file's compiled JS against that build's dist (it imports
  * ../src/... relative to itself).
  *
- *   node dist/bench/write-path.js [--quick] [--pods N] [--rounds R] [--warmup W] [--concurrency C] [--no-results] [--profile-dir DIR]
+ * Run with --expose-gc for steadier figures (a full collection before each phase).
+ *
+ *   node [--expose-gc] dist/bench/write-path.js [--quick] [--pods N] [--rounds R] [--warmup W] [--concurrency C] [--no-results] [--profile-dir DIR]
  *
  * Results: bench/results/write-path-<time>.{json,md} and write-path-latest.{json,md}
  * (--no-results: markdown on stdout only).
@@ -21,6 +23,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { join } from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { LocalClient } from "../src/k8s-api/client/local.js";
 import { Informer } from "../src/k8s-api/client/informer.js";
@@ -62,6 +65,8 @@ interface Phase {
   readonly wallMs: number;
   readonly cpuUsPerWrite: number;
   readonly writesPerSecond: number;
+  /** Garbage collection pauses during the phase (PerformanceObserver "gc"). */
+  readonly gcMs: number;
 }
 
 interface Round {
@@ -83,8 +88,14 @@ async function each(n: number, op: (i: number) => Promise<void>): Promise<void> 
   );
 }
 
+let gcMs = 0;
+
 async function main(): Promise<void> {
   const meta = runMeta();
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration;
+  });
+  gcObserver.observe({ entryTypes: ["gc"] });
   let profiler: Session | undefined;
   if (PROFILE_DIR) {
     mkdirSync(PROFILE_DIR, { recursive: true });
@@ -121,10 +132,13 @@ async function main(): Promise<void> {
     const node = (i: number) => `node-${r}-${String(i).padStart(5, "0")}`;
 
     const phase = async (kind: string, writes: number, podEvents: number, op: (i: number) => Promise<void>) => {
+      // A full collection before each phase (with --expose-gc), so that one phase's garbage is not collected in the next one's time.
+      (globalThis as { gc?: () => void }).gc?.();
       const profiled = r === ROUNDS ? profiler : undefined;
       if (profiled) await profiled.post("Profiler.start");
       await tick();
       const want = events + podEvents;
+      const gc0 = gcMs;
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       await each(writes, op);
@@ -136,7 +150,8 @@ async function main(): Promise<void> {
         const { profile } = await profiled.post("Profiler.stop");
         writeFileSync(join(PROFILE_DIR!, `${kind.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "")}.cpuprofile`), JSON.stringify(profile));
       }
-      phases.push({ kind, writes, cpuMs: round(cpuMs, 1), wallMs: round(wallMs, 1), cpuUsPerWrite: round((cpuMs * 1000) / writes, 1), writesPerSecond: round(writes / (wallMs / 1000), 0) });
+      await tick(); // the GC observer's entries of this phase
+      phases.push({ kind, writes, cpuMs: round(cpuMs, 1), wallMs: round(wallMs, 1), cpuUsPerWrite: round((cpuMs * 1000) / writes, 1), writesPerSecond: round(writes / (wallMs / 1000), 0), gcMs: round(gcMs - gc0, 1) });
       if (r > 0) process.stderr.write(`  round ${r} ${kind}: ${writes} writes, ${round((cpuMs * 1000) / writes, 1)} us CPU each\n`);
     };
 
@@ -175,16 +190,17 @@ async function main(): Promise<void> {
     if (r > 0) rounds.push({ round: r, phases, total: { writes, cpuMs: round(cpuMs, 1), cpuUsPerWrite: round((cpuMs * 1000) / writes, 1) } });
   }
   informer.stop();
+  gcObserver.disconnect();
 
   const lines = [
     `# write-path (${meta.date}, commit ${meta.commit}, node ${meta.node}, ${meta.cpus} CPUs)`,
     "",
     `${N} pods and ${N} Leases per round, ${C} writes at a time, one in-process pod informer. CPU: process user+system per phase, until the informer saw every event.`,
     "",
-    `| kind | ${rounds.map((x) => `round ${x.round} CPU us/write | round ${x.round} writes/s`).join(" | ")} |`,
-    `|---|${rounds.map(() => "---|---").join("|")}|`,
-    ...rounds[0]!.phases.map((p, i) => `| ${p.kind} | ${rounds.map((x) => `${x.phases[i]!.cpuUsPerWrite} | ${x.phases[i]!.writesPerSecond}`).join(" | ")} |`),
-    `| all writes | ${rounds.map((x) => `${x.total.cpuUsPerWrite} | -`).join(" | ")} |`,
+    `| kind | ${rounds.map((x) => `round ${x.round} CPU us/write | writes/s | GC ms`).join(" | ")} |`,
+    `|---|${rounds.map(() => "---|---|---").join("|")}|`,
+    ...rounds[0]!.phases.map((p, i) => `| ${p.kind} | ${rounds.map((x) => `${x.phases[i]!.cpuUsPerWrite} | ${x.phases[i]!.writesPerSecond} | ${x.phases[i]!.gcMs}`).join(" | ")} |`),
+    `| all writes | ${rounds.map((x) => `${x.total.cpuUsPerWrite} | - | ${round(x.phases.reduce((a, p) => a + p.gcMs, 0), 1)}`).join(" | ")} |`,
     "",
   ];
   const md = lines.join("\n");
