@@ -275,7 +275,7 @@ export function updateManagedFields(old: object | undefined, next: object, opts:
   // Sets are never modified in place: an entry that loses nothing keeps its set (and encoding).
   for (const e of entries) {
     if (e === own) continue;
-    if ((anyChanged && intersects(e, changed)) || (anyRemoved && intersects(e, removed))) replaceSet(e, setOf(e).difference(changed).difference(removed));
+    if ((anyChanged && intersects(e, changed)) || (anyRemoved && intersects(e, removed))) replaceSet(e, without(setOf(e), changed, anyRemoved ? removed : undefined));
   }
   if (anyChanged) {
     let self = own;
@@ -285,7 +285,7 @@ export function updateManagedFields(old: object | undefined, next: object, opts:
     } else if (!(anyRemoved && intersects(self, removed)) && (self.set ? changed.isSubsetOf(self.set) : jsonContains(self.json, changed))) {
       // (own - changed - removed) + changed is own itself.
       self.sameSet = true;
-    } else replaceSet(self, setOf(self).difference(removed).union(changed));
+    } else replaceSet(self, (anyRemoved ? without(setOf(self), removed, undefined) : setOf(self)).union(changed));
     self.time = rfc3339(opts.now);
   }
   entries = entries.filter(trackedNonEmpty);
@@ -308,6 +308,19 @@ export function updateManagedFields(old: object | undefined, next: object, opts:
   if (encoded.length) (o.metadata as JMap).managedFields = encoded;
   else delete (o.metadata as JMap).managedFields;
 }
+
+/** a.difference(b).difference(c) in one walk of a: the same members, no intermediate set. */
+function without(a: FieldSet, b: FieldSet, c: FieldSet | undefined): FieldSet {
+  const out = new FieldSet();
+  for (const pe of a.members) if (!b.members.has(pe) && !c?.members.has(pe)) out.members.add(pe);
+  for (const [pe, child] of a.children) {
+    const d = without(child, b.children.get(pe) ?? EMPTY, c?.children.get(pe));
+    if (d.members.size || d.children.size) out.children.set(pe, d);
+  }
+  return out;
+}
+
+const EMPTY = new FieldSet();
 
 /**
  * Mark the entries whose fieldsV1 equals the stored object's entry of the same identity as
