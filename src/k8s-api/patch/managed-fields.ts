@@ -265,8 +265,7 @@ export function updateManagedFields(old: object | undefined, next: object, opts:
   const removed = cmp.removed;
   const anyChanged = changed.nonEmpty();
   const anyRemoved = removed.nonEmpty();
-  const selfMeta: EntryMeta = { manager: opts.manager, operation: "Update", apiVersion: opts.apiVersion, ...(opts.subresource ? { subresource: opts.subresource } : {}) };
-  const selfId = identity(selfMeta);
+  const selfId = identity(opts);
   // The writer's entry (the first of its identity): with anything changed, it is written from its set whatever it came with.
   const own = anyChanged ? entries.find((e) => e.id === selfId) : undefined;
   // An entry sent back exactly as stored (the usual read-modify-write) keeps its stored
@@ -280,7 +279,9 @@ export function updateManagedFields(old: object | undefined, next: object, opts:
   if (anyChanged) {
     let self = own;
     if (!self) {
-      self = { ...selfMeta, id: selfId, json: undefined, sent: false, keep: false, set: changed, replaced: true, sameSet: false };
+      // Built field by field: an object spread here was a measurable share of a create.
+      self = { manager: opts.manager, operation: "Update", apiVersion: opts.apiVersion, id: selfId, json: undefined, sent: false, keep: false, set: changed, replaced: true, sameSet: false };
+      if (opts.subresource) self.subresource = opts.subresource;
       entries.push(self);
     } else if (!(anyRemoved && intersects(self, removed)) && (self.set ? changed.isSubsetOf(self.set) : jsonContains(self.json, changed))) {
       // (own - changed - removed) + changed is own itself.
@@ -337,12 +338,13 @@ function keepStoredEncodings(entries: Tracked[], old: object | undefined, skip: 
   const stored = new Map<string, unknown>();
   for (const e of list) {
     if (!isMap(e)) continue;
-    const id = identity({
-      manager: typeof e.manager === "string" ? e.manager : "",
-      operation: e.operation === "Apply" ? "Apply" : "Update",
-      apiVersion: typeof e.apiVersion === "string" ? e.apiVersion : "",
-      ...(typeof e.subresource === "string" && e.subresource ? { subresource: e.subresource } : {}),
-    });
+    const operation = e.operation === "Apply" ? "Apply" : "Update";
+    const id = JSON.stringify([
+      typeof e.manager === "string" ? e.manager : "",
+      operation,
+      operation === "Apply" ? "" : typeof e.apiVersion === "string" ? e.apiVersion : "",
+      typeof e.subresource === "string" ? e.subresource : "",
+    ]); // identity() of the entry, without building it
     if (!stored.has(id)) stored.set(id, e.fieldsV1);
   }
   for (const e of entries) {
