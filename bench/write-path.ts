@@ -17,12 +17,17 @@
  *
  *   node [--expose-gc] dist/bench/write-path.js [--quick] [--pods N] [--rounds R] [--warmup W] [--concurrency C] [--no-results] [--profile-dir DIR]
  *
+ * With --baseline DIST (another build's dist directory) the phases run instead for both
+ * builds in this one process, interleaved in chunks of 250 writes: on a shared, loaded
+ * machine the steadiest same-run comparison.
+ *
  * Results: bench/results/write-path-<time>.{json,md} and write-path-latest.{json,md}
  * (--no-results: markdown on stdout only).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { PerformanceObserver } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { LocalClient } from "../src/k8s-api/client/local.js";
@@ -48,6 +53,12 @@ const { values } = parseArgs({
     tag: { type: "string" },
     /** Write a CPU profile of each phase of the last round here (<phase>.cpuprofile). */
     "profile-dir": { type: "string" },
+    /**
+     * Another build's dist directory (e.g. /work/wt-bench/dist): both builds run in this one
+     * process, each phase in alternating chunks of 250 writes (its own store, registry and
+     * informer per build), so that the machine's load falls on both alike.
+     */
+    baseline: { type: "string" },
   },
 });
 const N = Number(values.pods ?? (values.quick ? 1_000 : 3_000));
@@ -209,4 +220,101 @@ async function main(): Promise<void> {
   await store.close();
 }
 
-await main();
+if (values.baseline) await interleaved(values.baseline);
+else await main();
+
+/** The modules a build's run needs, loaded from its dist directory. */
+async function loadBuild(dist: string) {
+  const imp = (p: string) => import(pathToFileURL(join(dist, p)).href);
+  const [{ Registry: R }, { findResource: find }, { MemoryStore: S }, { LocalClient: L }, { Informer: I }, { computePodStatus: status }] = await Promise.all([
+    imp("src/k8s-api/registry/registry.js"),
+    imp("src/k8s-api/registry/resources.js"),
+    imp("src/k8s-api/store/index.js"),
+    imp("src/k8s-api/client/local.js"),
+    imp("src/k8s-api/client/informer.js"),
+    imp("src/offer-bridge/pod-status.js"),
+  ]);
+  const store = new (S as typeof MemoryStore)();
+  const registry = new (R as typeof Registry)(store);
+  const client = new (L as typeof LocalClient)(registry, "kubernetes-framework");
+  const informer = new (I as typeof Informer<Pod>)(client, PODS);
+  let events = 0;
+  informer.on({ add: () => events++, update: () => events++, delete: () => events++ });
+  await informer.start();
+  const namespaces = (find as typeof findResource)("", "v1", "namespaces")!;
+  for (const ns of ["write-path", LEASE_NS]) await registry.create(namespaces, "", { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } });
+  return { dist, store, client, informer, computePodStatus: status as typeof computePodStatus, events: () => events };
+}
+
+/** --baseline: this build and another, phase by phase in alternating chunks, in one process. */
+async function interleaved(baselineDist: string): Promise<void> {
+  const meta = runMeta();
+  const builds = [
+    { name: "this build", b: await loadBuild(join(import.meta.dirname, "..")) },
+    { name: "baseline", b: await loadBuild(baselineDist) },
+  ];
+  type Build = Awaited<ReturnType<typeof loadBuild>>;
+  const ns = "write-path";
+  const name = (i: number) => `pod-${String(i).padStart(6, "0")}`;
+  const node = (i: number) => `node-${String(i).padStart(5, "0")}`;
+  const at = Math.floor(Date.now() / 1000);
+  const status = async (b: Build, i: number, task: TaskView) => {
+    const pod = b.informer.get(`${ns}/${name(i)}`)!;
+    const s = b.computePodStatus({ pod, tasks: new Map([["pause", task]]), hostIP: "10.0.0.1", podIP: `10.1.${(i >> 8) & 255}.${i & 255}`, now: new Date() });
+    await b.client.patch(PODS, ns, name(i), "merge", { metadata: { uid: pod.metadata!.uid }, status: s }, { subresource: "status", fieldManager: "kubelet" });
+  };
+  const renew = (b: Build, i: number) => b.client.patch(LEASES, LEASE_NS, node(i), "merge", { spec: { holderIdentity: node(i), leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: microTime(new Date()) } });
+  const phases: [string, boolean, (b: Build, i: number) => Promise<unknown>][] = [
+    ["pod create", true, (b, i) => b.client.create<Pod>(PODS, ns, benchPod(name(i), i) as Pod)],
+    ["pod binding", true, (b, i) => b.client.create(PODS, ns, { apiVersion: "v1", kind: "Binding", metadata: { name: name(i), namespace: ns }, target: { apiVersion: "v1", kind: "Node", name: node(i % 5000) } } as never, { subresource: "binding" })],
+    ["pod status (ContainerCreating)", true, (b, i) => status(b, i, { taskId: `t-${i}`, state: "TASK_STARTING", at })],
+    ["pod status (Running)", true, (b, i) => status(b, i, { taskId: `t-${i}`, state: "TASK_RUNNING", at: at + 1, runningSince: at + 1 })],
+    ["lease create", false, (b, i) => b.client.create(LEASES, LEASE_NS, { apiVersion: "coordination.k8s.io/v1", kind: "Lease", metadata: { name: node(i), namespace: LEASE_NS, ownerReferences: [{ apiVersion: "v1", kind: "Node", name: node(i), uid: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}` }] }, spec: { holderIdentity: node(i), leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: microTime(new Date()) } })],
+    ["lease renewal 1", false, renew],
+    ["lease renewal 2", false, renew],
+    ["lease renewal 3", false, renew],
+  ];
+  const CHUNK = 250;
+  const rows: { kind: string; usPerWrite: number[] }[] = [];
+  for (const [kind, podEvents, op] of phases) {
+    const cpu = builds.map(() => 0);
+    for (let start = 0, k = 0; start < N; start += CHUNK, k++) {
+      const end = Math.min(N, start + CHUNK);
+      // Alternate which build goes first, so neither always runs right after the other's garbage.
+      for (const j of k % 2 ? [1, 0] : [0, 1]) {
+        const b = builds[j]!.b;
+        const want = b.events() + (podEvents ? end - start : 0);
+        await tick();
+        const c0 = process.cpuUsage();
+        let next = start;
+        await Promise.all(Array.from({ length: Math.min(C, end - start) }, async () => {
+          for (let i = next++; i < end; i = next++) await op(b, i);
+        }));
+        while (b.events() < want) await tick();
+        const c = process.cpuUsage(c0);
+        cpu[j]! += c.user + c.system;
+      }
+    }
+    rows.push({ kind, usPerWrite: cpu.map((x) => round(x / N, 1)) });
+    process.stderr.write(`  ${kind}: ${builds.map((x, j) => `${x.name} ${round(cpu[j]! / N, 1)} us`).join(", ")}\n`);
+  }
+  for (const x of builds) {
+    x.b.informer.stop();
+    await x.b.store.close();
+  }
+  const total = builds.map((_, j) => round(rows.reduce((a, r) => a + r.usPerWrite[j]!, 0) / rows.length, 1));
+  const change = (a: number, b: number) => `${a >= b ? "+" : ""}${round(((a - b) / b) * 100, 1)}%`;
+  const md = [
+    `# write-path, interleaved with a baseline (${meta.date}, commit ${meta.commit}, node ${meta.node}, ${meta.cpus} CPUs)`,
+    "",
+    `${N} pods and ${N} Leases per build, ${C} writes at a time, one in-process pod informer per build; each phase in alternating chunks of ${CHUNK} writes. Baseline: ${baselineDist}.`,
+    "",
+    "| kind | this build CPU us/write | baseline CPU us/write | change |",
+    "|---|---|---|---|",
+    ...rows.map((r) => `| ${r.kind} | ${r.usPerWrite[0]} | ${r.usPerWrite[1]} | ${change(r.usPerWrite[0]!, r.usPerWrite[1]!)} |`),
+    `| mean of the kinds | ${total[0]} | ${total[1]} | ${change(total[0]!, total[1]!)} |`,
+    "",
+  ].join("\n");
+  if (values["no-results"]) process.stdout.write(md);
+  else writeResults("write-path", meta, { pods: N, concurrency: C, baseline: baselineDist, rows }, md, values.tag ?? "interleaved");
+}

@@ -177,21 +177,34 @@ export interface UpdateOptions {
  * An entry while an Update is recorded: its set is decoded from the fieldsV1 it came with
  * only when the set has to change (or be tested in a way the JSON cannot answer).
  */
-interface Tracked extends EntryMeta {
+class Tracked implements EntryMeta {
   /** identity(), computed once. */
   readonly id: string;
-  /** The fieldsV1 it came with. */
-  readonly json: unknown;
-  /** It came in the request's object (else from the stored one). */
-  readonly sent: boolean;
   /** json may be written back as it is: it equals the stored entry's (keepStoredEncodings). */
-  keep: boolean;
+  keep = false;
   /** The set, once decoded from json or replaced. */
-  set?: FieldSet;
+  set: FieldSet | undefined;
   /** The set was replaced: json no longer describes it. */
-  replaced: boolean;
+  replaced = false;
   /** The writer's own entry, whose set this write leaves as it was (updateManagedFields). */
-  sameSet: boolean;
+  sameSet = false;
+
+  // Every field is set here, in one order: the encoder's sort and map see one shape.
+  constructor(
+    readonly manager: string,
+    readonly operation: "Apply" | "Update",
+    readonly apiVersion: string,
+    public time: string | undefined,
+    readonly subresource: string | undefined,
+    /** The fieldsV1 it came with. */
+    readonly json: unknown,
+    /** It came in the request's object (else from the stored one). */
+    readonly sent: boolean,
+    set?: FieldSet,
+  ) {
+    this.id = identity(this);
+    this.set = set;
+  }
 }
 
 function tracked(obj: object | undefined, sent: boolean): Tracked[] {
@@ -201,21 +214,18 @@ function tracked(obj: object | undefined, sent: boolean): Tracked[] {
   const out: Tracked[] = [];
   for (const e of list) {
     if (!isMap(e)) continue;
-    const t = {
-      manager: typeof e.manager === "string" ? e.manager : "",
-      operation: e.operation === "Apply" ? "Apply" : "Update",
-      apiVersion: typeof e.apiVersion === "string" ? e.apiVersion : "",
-      json: e.fieldsV1,
-      sent,
-      keep: false,
-      replaced: false,
-      sameSet: false,
-    } as Omit<Tracked, "id"> & { id?: string };
-    if (typeof e.time === "string") t.time = e.time;
-    else if (e.time instanceof Date) t.time = rfc3339(e.time);
-    if (typeof e.subresource === "string" && e.subresource) t.subresource = e.subresource;
-    t.id = identity(t);
-    out.push(t as Tracked);
+    const time = typeof e.time === "string" ? e.time : e.time instanceof Date ? rfc3339(e.time) : undefined;
+    out.push(
+      new Tracked(
+        typeof e.manager === "string" ? e.manager : "",
+        e.operation === "Apply" ? "Apply" : "Update",
+        typeof e.apiVersion === "string" ? e.apiVersion : "",
+        time,
+        typeof e.subresource === "string" && e.subresource ? e.subresource : undefined,
+        e.fieldsV1,
+        sent,
+      ),
+    );
   }
   return out;
 }
@@ -279,9 +289,8 @@ export function updateManagedFields(old: object | undefined, next: object, opts:
   if (anyChanged) {
     let self = own;
     if (!self) {
-      // Built field by field: an object spread here was a measurable share of a create.
-      self = { manager: opts.manager, operation: "Update", apiVersion: opts.apiVersion, id: selfId, json: undefined, sent: false, keep: false, set: changed, replaced: true, sameSet: false };
-      if (opts.subresource) self.subresource = opts.subresource;
+      self = new Tracked(opts.manager, "Update", opts.apiVersion, undefined, opts.subresource || undefined, undefined, false, changed);
+      self.replaced = true;
       entries.push(self);
     } else if (!(anyRemoved && intersects(self, removed)) && (self.set ? changed.isSubsetOf(self.set) : jsonContains(self.json, changed))) {
       // (own - changed - removed) + changed is own itself.
