@@ -102,10 +102,10 @@ type EntryMeta = Pick<ManagerEntry, "manager" | "operation" | "apiVersion" | "ti
 
 /** The encoding of (non-empty) entries: sorted as sortEncodedManagedFields, each with its fieldsV1. */
 function encodeEntries<E extends EntryMeta>(entries: E[], fieldsV1: (e: E) => unknown): JMap[] {
-  // Each entry's time in seconds, parsed once rather than on every comparison.
+  // Each entry's time in seconds, parsed once rather than on every comparison (one entry: no sort).
   const seconds = new Map<E, number>();
-  for (const e of entries) seconds.set(e, e.time ? Date.parse(e.time) / 1000 : 0);
-  const sorted = entries.sort((p, q) => {
+  if (entries.length > 1) for (const e of entries) seconds.set(e, e.time ? Date.parse(e.time) / 1000 : 0);
+  const sorted = entries.length < 2 ? entries : entries.sort((p, q) => {
     if (p.operation !== q.operation) return p.operation < q.operation ? -1 : 1;
     const ps = seconds.get(p)!;
     const qs = seconds.get(q)!;
@@ -201,8 +201,9 @@ class Tracked implements EntryMeta {
     /** It came in the request's object (else from the stored one). */
     readonly sent: boolean,
     set?: FieldSet,
+    id?: string,
   ) {
-    this.id = identity(this);
+    this.id = id ?? identity(this);
     this.set = set;
   }
 }
@@ -289,7 +290,7 @@ export function updateManagedFields(old: object | undefined, next: object, opts:
   if (anyChanged) {
     let self = own;
     if (!self) {
-      self = new Tracked(opts.manager, "Update", opts.apiVersion, undefined, opts.subresource || undefined, undefined, false, changed);
+      self = new Tracked(opts.manager, "Update", opts.apiVersion, undefined, opts.subresource || undefined, undefined, false, changed, selfId);
       self.replaced = true;
       entries.push(self);
     } else if (!(anyRemoved && intersects(self, removed)) && (self.set ? changed.isSubsetOf(self.set) : jsonContains(self.json, changed))) {
