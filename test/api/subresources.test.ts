@@ -43,6 +43,31 @@ describe("api: subresources", () => {
       expectFailure(await c.put(`${PODS}/none/status`, pod("none")), 404, "NotFound", 'pods "none" not found');
     });
 
+    it("a status write with invalid status fields -> 422 with ValidatePodStatusUpdate's causes", async () => {
+      expectOk(await c.post(PODS, pod("badst", { nodeName: "n1" })), 201);
+      const MERGE = "application/merge-patch+json";
+      expectFailure(
+        await c.patch(`${PODS}/badst/status`, { status: { qosClass: "Guaranteed", nominatedNodeName: "Bad_Node", podIPs: [{ ip: "nope" }] } }, MERGE),
+        422,
+        "Invalid",
+        `Pod "badst" is invalid: [status.nominatedNodeName: Invalid value: "Bad_Node": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*'), status.qosClass: Invalid value: "Guaranteed": field is immutable, status.podIPs[0]: Invalid value: "nope": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)]`,
+      );
+      // Metadata and the pod-specific annotation rules still apply to status writes, in the same order as before.
+      const r = expectFailure(
+        await c.patch(`${PODS}/badst/status`, { metadata: { labels: { "bad key!": "x" }, annotations: { "kubernetes.io/config.mirror": "x", "controller.kubernetes.io/pod-deletion-cost": "x" } } }, MERGE),
+        422,
+        "Invalid",
+      );
+      expect((r.details.causes as { field: string; message: string }[]).map((x) => `${x.field}: ${x.message.split(":")[0]}`)).to.deep.equal([
+        "metadata.labels: Invalid value",
+        "metadata.annotations[controller.kubernetes.io/pod-deletion-cost]: Invalid value",
+        "metadata.annotations[kubernetes.io/config.mirror]: Forbidden",
+      ]);
+      const got = expectOk(await c.get(`${PODS}/badst`));
+      expect(got.status.qosClass).to.equal("BestEffort");
+      expect(got.metadata.labels).to.equal(undefined);
+    });
+
     it("an unknown subresource -> 404", async () => {
       expectOk(await c.post(PODS, pod("nosub")), 201);
       expectFailure(await c.get(`${PODS}/nosub/bogus`), 404, "NotFound");
@@ -110,6 +135,17 @@ describe("api: subresources", () => {
     it("binding an assigned pod again -> 409 Conflict", async () => {
       expectFailure(await c.post(`${PODS}/tobind/binding`, binding("tobind", "node-b")), 409, "Conflict", 'Operation cannot be fulfilled on pods/binding "tobind": pod tobind is already assigned to node "node-a"');
       expect(expectOk(await c.get(`${PODS}/tobind`)).spec.nodeName).to.equal("node-a");
+    });
+
+    it("binding to a node name that is not a DNS subdomain -> 422, and the pod stays unbound", async () => {
+      expectOk(await c.post(PODS, pod("badbind")), 201);
+      expectFailure(
+        await c.post(`${PODS}/badbind/binding`, binding("badbind", "Bad_Node")),
+        422,
+        "Invalid",
+        `Pod "badbind" is invalid: spec.nodeName: Invalid value: "Bad_Node": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+      );
+      expect(expectOk(await c.get(`${PODS}/badbind`)).spec.nodeName).to.equal(undefined);
     });
 
     it("binding a missing pod -> 404", async () => {

@@ -167,6 +167,53 @@ describe("managedFields of updates", () => {
     expect(third.metadata.managedFields[1].fieldsV1).to.deep.equal({ "f:data": { "f:a": {}, "f:b": {}, "f:c": {} } });
   });
 
+  it("a renewal by the same manager moves only its entry's time; another manager's write takes the field", () => {
+    const T = (s: number) => new Date(Date.UTC(2024, 4, 1, 10, 0, s));
+    const opts = (manager: string, now: Date) => ({ manager, operation: "Update" as const, apiVersion: "coordination.k8s.io/v1", now, model: "V1Lease" });
+    const lease: Obj = { apiVersion: "coordination.k8s.io/v1", kind: "Lease", metadata: { name: "n1", namespace: "kube-node-lease" }, spec: { holderIdentity: "n1", leaseDurationSeconds: 40, renewTime: "2024-05-01T10:00:00.000000Z" } };
+    updateManagedFields(undefined, lease, opts("kubelet", T(0)));
+    const fields = { "f:spec": { "f:holderIdentity": {}, "f:leaseDurationSeconds": {}, "f:renewTime": {} } };
+    expect(lease.metadata.managedFields).to.deep.equal([{ manager: "kubelet", operation: "Update", apiVersion: "coordination.k8s.io/v1", time: "2024-05-01T10:00:00Z", fieldsType: "FieldsV1", fieldsV1: fields }]);
+    let cur = lease;
+    for (let i = 1; i <= 3; i++) {
+      const next: Obj = structuredClone(cur);
+      next.spec.renewTime = `2024-05-01T10:00:${10 * i}.000000Z`;
+      updateManagedFields(cur, next, opts("kubelet", T(10 * i)));
+      expect(next.metadata.managedFields).to.deep.equal([{ manager: "kubelet", operation: "Update", apiVersion: "coordination.k8s.io/v1", time: `2024-05-01T10:00:${10 * i}Z`, fieldsType: "FieldsV1", fieldsV1: fields }]);
+      cur = next;
+    }
+    // Nothing changed: no time moves.
+    const same: Obj = structuredClone(cur);
+    updateManagedFields(cur, same, opts("kubelet", T(50)));
+    expect(same.metadata.managedFields[0].time).to.equal("2024-05-01T10:00:30Z");
+    // A field given up by the same manager leaves its set, the others stay.
+    const dropped: Obj = structuredClone(cur);
+    dropped.spec.renewTime = "2024-05-01T10:00:55.000000Z";
+    delete dropped.spec.leaseDurationSeconds;
+    updateManagedFields(cur, dropped, opts("kubelet", T(55)));
+    expect(dropped.metadata.managedFields[0]).to.deep.include({ time: "2024-05-01T10:00:55Z", fieldsV1: { "f:spec": { "f:holderIdentity": {}, "f:renewTime": {} } } });
+    // Another manager renewing takes renewTime; the first keeps the rest, with its time.
+    const taken: Obj = structuredClone(dropped);
+    taken.spec.renewTime = "2024-05-01T10:01:00.000000Z";
+    updateManagedFields(dropped, taken, opts("other", T(60)));
+    expect(taken.metadata.managedFields.map((e: Obj) => [e.manager, e.time, e.fieldsV1])).to.deep.equal([
+      ["kubelet", "2024-05-01T10:00:55Z", { "f:spec": { "f:holderIdentity": {} } }],
+      ["other", "2024-05-01T10:01:00Z", { "f:spec": { "f:renewTime": {} } }],
+    ]);
+  });
+
+  it("writes a client's non-canonical fieldsV1 of the writer's entry in the encoder's form", () => {
+    const cm: Obj = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: { a: "1", b: "2" } };
+    updateManagedFields(undefined, cm, { manager: "m1", operation: "Update", apiVersion: "v1", now: T0, model: "V1ConfigMap" });
+    const next: Obj = structuredClone(cm);
+    // The same set, keys in another order and "." last: the entry is encoded again, not kept as sent.
+    next.metadata.managedFields[0].fieldsV1 = { "f:data": { "f:b": {}, "f:a": {}, ".": {} } };
+    next.data.a = "3";
+    updateManagedFields(cm, next, { manager: "m1", operation: "Update", apiVersion: "v1", now: T1, model: "V1ConfigMap" });
+    expect(JSON.stringify(next.metadata.managedFields[0].fieldsV1)).to.equal('{"f:data":{".":{},"f:a":{},"f:b":{}}}');
+    expect(next.metadata.managedFields[0].time).to.equal("2024-05-01T11:00:00Z");
+  });
+
   it("folds Update entries beyond 10 into ancient-changes", () => {
     let obj: Obj = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: {} };
     for (let i = 0; i < 12; i++) {

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { KubeObject } from "../../src/k8s-api/types.js";
-import { computePodQOS, eventsV1Conversion } from "../../src/k8s-api/registry/strategies/index.js";
+import { computePodQOS, eventsV1Conversion, podBindingStrategy } from "../../src/k8s-api/registry/strategies/index.js";
 import { imageTag } from "../../src/k8s-api/registry/strategies/defaults.js";
 import { clone, create, created, info, lines, update, updateStatus } from "./helpers.js";
 
@@ -209,6 +209,41 @@ describe("strategies: core/v1", () => {
       const moved = clone(old);
       (moved.spec as Record<string, unknown>).nodeName = "agent-1";
       expect(lines(update(POD, moved, old).causes)[0]).to.match(/^spec: Forbidden: pod updates may not change fields/);
+    });
+
+    it("validates a status write as ValidatePodStatusUpdate: status and metadata, not the stored spec", () => {
+      const old = created(POD, pod());
+      // A stored spec that validatePod would refuse now (written before a rule existed): upstream's status writes do not look at it.
+      (old.spec as { containers: { image: string }[] }).containers[0]!.image = " nginx ";
+      const running = clone(old);
+      running.status = { ...(old.status as object), phase: "Running" };
+      expect(updateStatus(POD, running, old).causes).to.deep.equal([]);
+      expect(lines(update(POD, clone(old), old).causes)).to.deep.equal(['spec.containers[0].image: Invalid value: " nginx ": must not have leading or trailing whitespace', 'spec.containers[0].image: Invalid value: " nginx ": must not have leading or trailing whitespace']);
+      const bad = clone(old);
+      bad.status = { ...(old.status as object), qosClass: "Guaranteed", hostIP: "10.0.0.1", hostIPs: [{ ip: "10.0.0.2" }] };
+      bad.metadata!.annotations = { "kubernetes.io/config.mirror": "m" };
+      expect(lines(updateStatus(POD, bad, old).causes)).to.deep.equal([
+        'status.qosClass: Invalid value: "Guaranteed": field is immutable',
+        'status.hostIPs[0].ip: Invalid value: "10.0.0.2": must be equal to `hostIP`',
+        "metadata.annotations[kubernetes.io/config.mirror]: Invalid value: \"m\": must set spec.nodeName if mirror pod annotation is set",
+        "metadata.annotations[kubernetes.io/config.mirror]: Forbidden: may not add mirror pod annotation",
+      ]);
+    });
+
+    it("validates a binding for the node name and the pod update rules only", () => {
+      const old = created(POD, pod());
+      const bind = (node: string, from = old) => {
+        const b = clone(from);
+        (b.spec as Record<string, unknown>).nodeName = node;
+        b.status = { ...(from.status as object), conditions: [{ type: "PodScheduled", status: "True" }] };
+        return b;
+      };
+      expect(update(POD, bind("agent-1"), old, podBindingStrategy).causes).to.deep.equal([]);
+      expect(lines(update(POD, bind("Agent_1"), old, podBindingStrategy).causes)).to.have.length(1).and.to.match(/^spec\.nodeName: Invalid value: "Agent_1": a lowercase RFC 1123 subdomain/);
+      // Already marked scheduled: not the binding write validatePodUpdate lets through.
+      const scheduled = clone(old);
+      scheduled.status = { ...(old.status as object), conditions: [{ type: "PodScheduled", status: "True" }] };
+      expect(lines(update(POD, bind("agent-1", scheduled), scheduled, podBindingStrategy).causes)[0]).to.match(/^spec: Forbidden: pod updates may not change fields/);
     });
 
     it("computes the deletion grace period as CheckGracefulDelete", () => {

@@ -59,7 +59,9 @@ export function update(r: ResourceInfo, input: KubeObject, old: KubeObject, sub?
   const causes: StatusCause[] = [];
   if (sub) causes.push(...(sub.validate?.(obj, old) ?? []));
   else r.strategy.prepareForUpdate?.(obj, old);
-  causes.push(...metaCauses(r, obj, old), ...(r.strategy.validate?.(obj) ?? []), ...(r.strategy.validateUpdate?.(obj, old) ?? []));
+  causes.push(...metaCauses(r, obj, old));
+  if (sub?.validateResource) causes.push(...sub.validateResource(obj, old));
+  else causes.push(...(r.strategy.validate?.(obj) ?? []), ...(r.strategy.validateUpdate?.(obj, old) ?? []));
   return { obj, causes };
 }
 

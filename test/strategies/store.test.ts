@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import { ResourceStore, type WriteContext } from "../../src/k8s-api/registry/generic-store.js";
 import { subresourceStrategy } from "../../src/k8s-api/registry/subresources.js";
+import { copyParsed } from "../../src/k8s-api/registry/object-meta.js";
 import { StatusError } from "../../src/k8s-api/errors.js";
 import { ConflictError, KeyExistsError, KeyNotFoundError } from "../../src/k8s-api/store/errors.js";
 import type { ListOptions, ListResult, Store, StoreEntry, StoreWatch } from "../../src/k8s-api/store/types.js";
@@ -89,6 +90,33 @@ describe("strategies in the generic store", () => {
     kind: "Deployment",
     metadata: { name: "web" },
     spec: { replicas, selector: { matchLabels: { app: "web" } }, template: { metadata: { labels }, spec: { containers: [{ name: "nginx", image: "nginx" }] } } },
+  });
+
+  it("copyParsed is what parsing the same JSON again gives: keys, their order, __proto__ as an own key", () => {
+    const json = '{"b":1,"10":[{"x":null,"2":"y"}],"a":{"__proto__":{"polluted":true},"z":[1,"2",false]},"__proto__":[]}';
+    const parsed = JSON.parse(json) as Record<string, unknown>;
+    const copy = copyParsed(parsed);
+    expect(JSON.stringify(copy)).to.equal(JSON.stringify(JSON.parse(json)));
+    expect(Object.keys(copy)).to.deep.equal(["10", "b", "a", "__proto__"]);
+    expect(Object.getPrototypeOf(copy)).to.equal(Object.prototype);
+    expect(Object.getPrototypeOf(copy.a)).to.equal(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+    expect(copy.a).to.not.equal(parsed.a);
+    expect((copy.a as { z: unknown }).z).to.not.equal((parsed.a as { z: unknown }).z);
+  });
+
+  it("updates an object whose keys JSON.parse treats specially (__proto__, integers) as stored", async () => {
+    const CM = info("", "ConfigMap");
+    const s = storeFor(CM);
+    await s.create("default", JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"odd"},"data":{"b":"1","__proto__":"p","7":"seven"}}') as KubeObject, w);
+    const res = await s.guaranteedUpdate("default", "odd", w, async (cur) => {
+      (cur!.data as Record<string, string>).b = "2";
+      return { update: cur! };
+    });
+    const data = res.object.data as Record<string, string>;
+    expect(Object.keys(data)).to.deep.equal(["7", "b", "__proto__"]);
+    expect(Object.hasOwn(data, "__proto__") && data["__proto__"]).to.equal("p");
+    expect(JSON.stringify((await s.get("default", "odd")).data)).to.equal('{"7":"seven","b":"2","__proto__":"p"}');
   });
 
   it("answers a bad deployment with kubectl's 422", async () => {

@@ -10,7 +10,7 @@ import type { Store, StoreEntry, StoreEvent, StoreWatch } from "../store/types.j
 import { StatusError, alreadyExists, conflict, gone, invalid, notFound, badRequest, type StatusCause } from "../errors.js";
 import type { KubeObject } from "../types.js";
 import { apiVersionOf, type ResourceInfo, type SubresourceStrategy } from "./types.js";
-import { clone, generateName, jsonEqual, metaOf, newUid, rfc3339 } from "./object-meta.js";
+import { clone, copyParsed, generateName, jsonEqual, metaOf, newUid, rfc3339 } from "./object-meta.js";
 import { decodeContinue, encodeContinue } from "./continue-token.js";
 
 /** Hooks the registry supplies for checks that span resources (admission, managed fields). */
@@ -446,9 +446,9 @@ export class ResourceStore {
   ): Promise<UpdateResult> {
     for (let attempt = 0; ; attempt++) {
       const cur = await this.tryGet(ns, name);
-      // A second decode of the same entry is the same object as clone(cur.obj), at about half
-      // the cost of structuredClone (JSON.parse is the fastest deep copy of stored JSON).
-      const next = await mutate(cur ? this.decode(cur.entry) : undefined);
+      // mutate's own copy of the stored object: the same object a second decode of the entry
+      // would be, copied from the decoded one (2-4x cheaper than parsing the JSON again).
+      const next = await mutate(cur ? copyParsed(cur.obj) : undefined);
       if ("create" in next) {
         const created = await this.create(ns, next.create, w);
         return { object: created, created: true };
@@ -540,16 +540,21 @@ export class ResourceStore {
     } else {
       s.prepareForUpdate?.(next, old);
     }
-    causes.push(...this.validationCauses(next, old));
+    causes.push(...this.validationCauses(next, old, sub));
     if (causes.length) throw invalid(this.group, this.info.kind, meta.name!, causes);
     this.hooks.trackManagedFields?.(this.info, old, next, w);
     return next;
   }
 
-  private validationCauses(obj: KubeObject, old: KubeObject | undefined): StatusCause[] {
+  /** Metadata, then the resource's validation (or the subresource's in its place: SubresourceStrategy.validateResource). */
+  private validationCauses(obj: KubeObject, old: KubeObject | undefined, sub?: SubresourceStrategy): StatusCause[] {
     const s = this.info.strategy;
-    const causes = [...(this.hooks.validateMeta?.(this.info, obj, old) ?? []), ...(s.validate?.(obj) ?? [])];
-    if (old) causes.push(...(s.validateUpdate?.(obj, old) ?? []));
+    const causes = [...(this.hooks.validateMeta?.(this.info, obj, old) ?? [])];
+    if (old && sub?.validateResource) causes.push(...sub.validateResource(obj, old));
+    else {
+      causes.push(...(s.validate?.(obj) ?? []));
+      if (old) causes.push(...(s.validateUpdate?.(obj, old) ?? []));
+    }
     return causes;
   }
 

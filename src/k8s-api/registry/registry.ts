@@ -20,6 +20,7 @@ import { updateManagedFields } from "../patch/index.js";
 import { ServiceAllocator, type ServiceRanges } from "./service-allocation.js";
 import { admitPodPriority, type PriorityClassLookup } from "./admission-priority.js";
 import { evictPod } from "./eviction.js";
+import { podBindingStrategy } from "./strategies/core.js";
 
 /** Namespaces that always exist and can never be deleted (as kube-apiserver's). */
 export const IMMORTAL_NAMESPACES: readonly string[] = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -253,7 +254,7 @@ export class Registry {
       status.conditions = conditions;
       current.status = status;
       return { update: current };
-    }, { merge: (incoming) => incoming });
+    }, podBindingStrategy);
   }
 
   // ---- namespaces -----------------------------------------------------------------

@@ -96,4 +96,12 @@ export interface SubresourceStrategy<T extends KubeObject = KubeObject> {
    */
   merge(incoming: T, old: T): T;
   validate?(obj: T, old: T): StatusCause[];
+  /**
+   * Set when upstream validates a write through this subresource by what it may change (the
+   * pod status strategy's ValidatePodStatusUpdate, the binding) instead of as an update of
+   * the whole object: run in place of the resource strategy's validate and validateUpdate
+   * (metadata is validated all the same). It must report what those would find in the
+   * parts this subresource may change, in their order.
+   */
+  validateResource?(obj: T, old: T): StatusCause[];
 }

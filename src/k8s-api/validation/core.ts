@@ -336,7 +336,7 @@ export function validateConfigMap(cm: Obj): Causes {
   let total = 0;
   for (const [k, v] of Object.entries(data)) {
     for (const m of configMapKeyErrors(k)) causes.push(fe.invalid(`data[${k}]`, k, m));
-    if (k in binary) causes.push(fe.invalid(`data[${k}]`, k, "duplicate of key present in binaryData"));
+    if (Object.hasOwn(binary, k)) causes.push(fe.invalid(`data[${k}]`, k, "duplicate of key present in binaryData"));
     total += Buffer.byteLength(typeof v === "string" ? v : "");
   }
   for (const [k, v] of Object.entries(binary)) {

@@ -1152,12 +1152,7 @@ function hasScheduledCondition(pod: Obj): boolean {
 export function validatePodUpdate(pod: Obj, old: Obj): Causes {
   const spec = asRecord(pod.spec) ?? {};
   const oldSpec = asRecord(old.spec) ?? {};
-  const causes: Causes = [];
-  const ann = asRecord(asRecord(pod.metadata)?.annotations) ?? {};
-  const oldAnn = asRecord(asRecord(old.metadata)?.annotations) ?? {};
-  const mirror = "kubernetes.io/config.mirror";
-  if (mirror in oldAnn && ann[mirror] !== oldAnn[mirror]) causes.push(fe.forbidden(`metadata.annotations[${mirror}]`, "may not remove or update mirror pod annotation"));
-  if (mirror in ann && !(mirror in oldAnn)) causes.push(fe.forbidden(`metadata.annotations[${mirror}]`, "may not add mirror pod annotation"));
+  const causes: Causes = validateMirrorAnnotationUpdate(pod, old);
 
   for (const kind of ["containers", "initContainers"] as const) {
     const cur = objs(spec[kind]);
@@ -1198,7 +1193,8 @@ export function validatePodUpdate(pod: Obj, old: Obj): Causes {
   });
 
   if (semanticEqual(spec, oldSpec)) return causes;
-  const munged: Obj = structuredClone(spec);
+  // Only read below, and every change replaces a top-level field (or a container, copied): a shallow copy is enough.
+  const munged: Obj = { ...spec };
   for (const kind of ["containers", "initContainers"] as const) {
     const prev = objs(oldSpec[kind]);
     munged[kind] = objs(munged[kind]).map((c, i) => ({ ...c, image: prev[i]?.image }));
@@ -1218,6 +1214,42 @@ export function validatePodUpdate(pod: Obj, old: Obj): Causes {
   }
   if (!semanticEqual(munged, oldSpec))
     causes.push(fe.forbidden("spec", `pod updates may not change fields other than ${UPDATABLE_POD_FIELDS.join(",")}\n${specDiff(oldSpec, munged)}`));
+  return causes;
+}
+
+/** ValidatePodSpecificAnnotationUpdates' mirror pod rule: the annotation may be neither added, changed nor removed. */
+function validateMirrorAnnotationUpdate(pod: Obj, old: Obj): Causes {
+  const causes: Causes = [];
+  const ann = asRecord(asRecord(pod.metadata)?.annotations) ?? {};
+  const oldAnn = asRecord(asRecord(old.metadata)?.annotations) ?? {};
+  const mirror = "kubernetes.io/config.mirror";
+  if (mirror in oldAnn && ann[mirror] !== oldAnn[mirror]) causes.push(fe.forbidden(`metadata.annotations[${mirror}]`, "may not remove or update mirror pod annotation"));
+  if (mirror in ann && !(mirror in oldAnn)) causes.push(fe.forbidden(`metadata.annotations[${mirror}]`, "may not add mirror pod annotation"));
+  return causes;
+}
+
+/**
+ * What a pods/status write is validated by besides ValidatePodStatusUpdate's status rules
+ * (validatePodStatusUpdate) and metadata: ValidatePodSpecificAnnotationUpdates. Upstream's
+ * pod status strategy does not validate the spec (the write keeps the stored one); these are
+ * the causes validatePod and validatePodUpdate report for a write whose spec is the stored
+ * one, in their order.
+ */
+export function validatePodStatusResource(pod: Obj, old: Obj): Causes {
+  return [...validatePodSpecificAnnotations(asRecord(pod.metadata)?.annotations, pod.spec, "metadata.annotations"), ...validateMirrorAnnotationUpdate(pod, old)];
+}
+
+/**
+ * What a pods/binding write (spec.nodeName set once, the PodScheduled condition) is
+ * validated by: what validatePod and validatePodUpdate report for it, in their order, without
+ * validating the rest of the stored spec again (upstream's binding validates no pod at all).
+ */
+export function validatePodBindingResource(pod: Obj, old: Obj): Causes {
+  const spec = asRecord(pod.spec) ?? {};
+  const causes = validatePodSpecificAnnotations(asRecord(pod.metadata)?.annotations, spec, "metadata.annotations");
+  const nodeName = str(spec.nodeName);
+  if (nodeName) for (const m of isDNS1123Subdomain(nodeName)) causes.push(fe.invalid("spec.nodeName", nodeName, m));
+  causes.push(...validatePodUpdate(pod, old));
   return causes;
 }
 

@@ -38,7 +38,7 @@ import {
   validateService,
   validateServiceUpdate,
 } from "../../validation/core.js";
-import { validatePod, validatePodCreateOnly, validatePodStatusUpdate, validatePodUpdate } from "../../validation/pod.js";
+import { validatePod, validatePodBindingResource, validatePodCreateOnly, validatePodStatusResource, validatePodStatusUpdate, validatePodUpdate } from "../../validation/pod.js";
 import { addQuantity, compareQuantity, isPositive, parseQuantity, type Quantity } from "../../validation/quantity.js";
 import { SYSTEM_PRIORITY_CLASSES } from "../../validation/other.js";
 import { recordPodPriorityInput } from "../admission-priority.js";
@@ -201,7 +201,18 @@ export const podStatusStrategy: SubresourceStrategy = statusSubresource({
     }
   },
   validate: (next, old) => validatePodStatusUpdate(asObj(next), asObj(old)),
+  // podStatusStrategy.ValidateUpdate is ValidatePodStatusUpdate alone: the spec is the stored one.
+  validateResource: (next, old) => validatePodStatusResource(asObj(next), asObj(old)),
 });
+
+/**
+ * pods/binding: the object bindPod built (spec.nodeName and the PodScheduled condition),
+ * validated for what a binding changes (validatePodBindingResource), not as a whole pod.
+ */
+export const podBindingStrategy: SubresourceStrategy = {
+  merge: (incoming) => incoming,
+  validateResource: (next, old) => validatePodBindingResource(asObj(next), asObj(old)),
+};
 
 // ---- Service ----------------------------------------------------------------------------------
 

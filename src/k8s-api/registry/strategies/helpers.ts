@@ -85,6 +85,8 @@ export interface StatusMergeOptions {
   /** Extra per-kind changes after the merge (pods). */
   readonly fixup?: (next: KubeObject, old: KubeObject) => void;
   readonly validate?: (next: KubeObject, old: KubeObject) => StatusCause[];
+  /** In place of the resource's validate and validateUpdate (SubresourceStrategy.validateResource). */
+  readonly validateResource?: (next: KubeObject, old: KubeObject) => StatusCause[];
 }
 
 /**
@@ -108,6 +110,7 @@ export function statusSubresource(opts: StatusMergeOptions = {}): SubresourceStr
       return next;
     },
     ...(opts.validate ? { validate: opts.validate } : {}),
+    ...(opts.validateResource ? { validateResource: opts.validateResource } : {}),
   };
 }
 
