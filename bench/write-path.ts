@@ -54,7 +54,7 @@ const { values } = parseArgs({
     /** Write a CPU profile of each phase of the last round here (<phase>.cpuprofile). */
     "profile-dir": { type: "string" },
     /**
-     * Another build's dist directory (e.g. /work/wt-bench/dist): both builds run in this one
+     * Another build's dist directory (e.g. ../berth-65e97e5/dist): both builds run in this one
      * process, each phase in alternating chunks of 250 writes (its own store, registry and
      * informer per build), so that the machine's load falls on both alike.
      */
