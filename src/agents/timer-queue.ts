@@ -1,3 +1,5 @@
+import { MinHeap } from "../util/heap.js";
+
 /**
  * One Node timer for many deadlines: a min-heap of callbacks ordered by due time. The
  * simulated containerizer and the status update retries of thousands of agents in one
@@ -16,7 +18,7 @@ interface Entry {
 }
 
 export class TimerQueue {
-  private heap: Entry[] = [];
+  private readonly heap = new MinHeap<Entry>(less);
   private seq = 0;
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
@@ -27,7 +29,7 @@ export class TimerQueue {
   /** Runs `fn` after `delayMs` (0 or less: on the next turn of the queue). */
   after(delayMs: number, fn: () => void): TimerHandle {
     const e: Entry = { at: this.now() + Math.max(0, delayMs), seq: this.seq++, fn, cancelled: false };
-    this.push(e);
+    this.heap.push(e);
     this.live++;
     this.arm();
     return {
@@ -48,8 +50,8 @@ export class TimerQueue {
 
   /** Drops everything; the process may exit. */
   clear(): void {
-    for (const e of this.heap) e.cancelled = true;
-    this.heap = [];
+    for (const e of this.heap.values()) e.cancelled = true;
+    this.heap.clear();
     this.live = 0;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -57,7 +59,7 @@ export class TimerQueue {
   }
 
   private arm(): void {
-    const top = this.heap[0];
+    const top = this.heap.peek();
     if (!top) return;
     if (this.timer && this.timerAt <= top.at) return;
     if (this.timer) clearTimeout(this.timer);
@@ -73,9 +75,9 @@ export class TimerQueue {
     const now = this.now();
     let ran = 0;
     for (;;) {
-      const top = this.heap[0];
+      const top = this.heap.peek();
       if (!top || top.at > now) break;
-      this.pop();
+      this.heap.pop();
       if (top.cancelled) continue;
       top.cancelled = true;
       this.live--;
@@ -90,36 +92,6 @@ export class TimerQueue {
       if (++ran >= 5000) break;
     }
     this.arm();
-  }
-
-  private push(e: Entry): void {
-    const h = this.heap;
-    h.push(e);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
-  }
-
-  private pop(): void {
-    const h = this.heap;
-    const last = h.pop();
-    if (!last || h.length === 0) return;
-    h[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && less(h[l]!, h[m]!)) m = l;
-      if (r < h.length && less(h[r]!, h[m]!)) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m]!, h[i]!];
-      i = m;
-    }
   }
 }
 

@@ -16,6 +16,7 @@
  * heap index kept on the entry: add and delete by key are O(log n), and pop(max) walks only the
  * top of the heap instead of sorting all of activeQ (150,000 pods at issue 7's scale).
  */
+import { MinHeap } from "../util/heap.js";
 
 export interface QueuedPod {
   readonly key: string;
@@ -108,53 +109,19 @@ class ActiveHeap {
     const heap = this.heap;
     const taken: Entry[] = [];
     if (heap.length === 0) return { taken, more: false };
-    // Frontier: indices into `heap`, itself ordered as a binary heap by their entries.
-    const front: number[] = [0];
-    const less = (i: number, j: number) => before(heap[front[i]!]!.pod, heap[front[j]!]!.pod);
-    const swap = (i: number, j: number) => {
-      const t = front[i]!;
-      front[i] = front[j]!;
-      front[j] = t;
-    };
-    const push = (idx: number) => {
-      front.push(idx);
-      let i = front.length - 1;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (!less(i, p)) break;
-        swap(i, p);
-        i = p;
-      }
-    };
-    const popFront = (): number => {
-      const top = front[0]!;
-      const last = front.pop()!;
-      if (front.length > 0) {
-        front[0] = last;
-        let i = 0;
-        for (;;) {
-          const l = 2 * i + 1;
-          const r = l + 1;
-          let m = i;
-          if (l < front.length && less(l, m)) m = l;
-          if (r < front.length && less(r, m)) m = r;
-          if (m === i) break;
-          swap(i, m);
-          i = m;
-        }
-      }
-      return top;
-    };
-    while (front.length > 0) {
-      const idx = popFront();
+    // Frontier: indices into `heap`, least entry first.
+    const front = new MinHeap<number>((i, j) => before(heap[i]!.pod, heap[j]!.pod));
+    front.push(0);
+    while (front.size > 0) {
+      const idx = front.pop()!;
       const e = heap[idx]!;
       if (!skip?.(e.pod.key)) {
         if (taken.length >= max) return { taken, more: true };
         taken.push(e);
       }
       const l = 2 * idx + 1;
-      if (l < heap.length) push(l);
-      if (l + 1 < heap.length) push(l + 1);
+      if (l < heap.length) front.push(l);
+      if (l + 1 < heap.length) front.push(l + 1);
     }
     return { taken, more: false };
   }

@@ -15,21 +15,12 @@ import { decodeProxyTable, type ProxyRule as AgentRule } from "../../src/agents/
 import { proxyRules, ServiceProxySync, type EndpointSliceObj, type ProxyAgent, type ServiceObj, type ServiceProxySyncOptions } from "../../src/offer-bridge/services.js";
 import { referenceProxyRules } from "./proxy-rules-reference.js";
 import { eventually, testLogger } from "./helpers.js";
+import { rng } from "../support/rng.js";
 
 const SERVICES = { group: "", version: "v1", plural: "services" } as const;
 const SLICES = { group: "discovery.k8s.io", version: "v1", plural: "endpointslices" } as const;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("service proxy rules: shared part and per-address part", () => {
   it("equal the former per-agent computation on random Services, slices and agent addresses", () => {

@@ -6,18 +6,8 @@
 import { expect } from "chai";
 import { SchedulingQueue, type QueuedPod } from "../../src/offer-bridge/queue.js";
 import { SortedSchedulingQueue } from "./queue-reference.js";
+import { rng } from "../support/rng.js";
 
-/** A small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("offer-bridge: scheduling queue (heap) against the sort-based reference", () => {
   const keys = (ps: readonly QueuedPod[]) => ps.map((p) => p.key);

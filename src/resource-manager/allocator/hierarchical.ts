@@ -47,6 +47,7 @@ import { addInto, containsQuantities, fromRecord, limitsMinus, minLimits, minus,
 import { DRFSorter, Pool, type Quantities } from "./sorter.js";
 import { ancestors, byAllocationRole, frameworkMinAllocatable, frameworkRoles, type AgentState, type FrameworkState, type RoleState } from "./state.js";
 import type { Allocation, Allocator, AllocatorOptions, Quota } from "./types.js";
+import { MinHeap } from "../../util/heap.js";
 
 /** Mesos' default --min_allocatable_resources ("cpus:0.01|mem:32"). */
 export const DEFAULT_MIN_ALLOCATABLE: readonly Record<string, number>[] = [{ cpus: 0.01 }, { mem: 32 }];
@@ -80,57 +81,10 @@ export interface CycleStats {
   lastWalked: number;
 }
 
-/** Min-heap of (expires, agent id): when refuse filters run out (entries may be stale). */
-class ExpiryHeap {
-  private readonly at: number[] = [];
-  private readonly ids: string[] = [];
-
-  get size(): number {
-    return this.at.length;
-  }
-  /** Earliest expiry (Infinity when empty). */
-  peek(): number {
-    return this.at.length ? this.at[0]! : Infinity;
-  }
-  push(expires: number, id: string): void {
-    let i = this.at.length;
-    this.at.push(expires);
-    this.ids.push(id);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (this.at[p]! <= expires) break;
-      this.at[i] = this.at[p]!;
-      this.ids[i] = this.ids[p]!;
-      i = p;
-    }
-    this.at[i] = expires;
-    this.ids[i] = id;
-  }
-  pop(): string {
-    const top = this.ids[0]!;
-    const lastAt = this.at.pop()!;
-    const lastId = this.ids.pop()!;
-    const n = this.at.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= n) break;
-        if (c + 1 < n && this.at[c + 1]! < this.at[c]!) c++;
-        if (this.at[c]! >= lastAt) break;
-        this.at[i] = this.at[c]!;
-        this.ids[i] = this.ids[c]!;
-        i = c;
-      }
-      this.at[i] = lastAt;
-      this.ids[i] = lastId;
-    }
-    return top;
-  }
-  clear(): void {
-    this.at.length = 0;
-    this.ids.length = 0;
-  }
+/** When a refuse filter runs out, for which agent (entries may be stale). */
+interface Expiry {
+  readonly at: number;
+  readonly agentId: string;
 }
 
 export class HierarchicalAllocator implements Allocator {
@@ -161,7 +115,7 @@ export class HierarchicalAllocator implements Allocator {
   /** The next cycle walks every agent. */
   private fullDue = true;
   /** When filters expire: their agents become candidates at the next cycle. */
-  private readonly expiries = new ExpiryHeap();
+  private readonly expiries = new MinHeap<Expiry>((a, b) => a.at < b.at);
   private compactExpiriesAt = 1024;
   readonly stats: CycleStats = { cycles: 0, fullCycles: 0, agentsWalked: 0, lastWalked: 0 };
 
@@ -651,19 +605,19 @@ export class HierarchicalAllocator implements Allocator {
   /** Agents whose filters expired become candidates. */
   private takeExpired(): void {
     const now = this.now();
-    while (this.expiries.peek() <= now) {
-      const id = this.expiries.pop();
-      if (this.agents.has(id)) this.candidates.add(id);
+    while ((this.expiries.peek()?.at ?? Infinity) <= now) {
+      const { agentId } = this.expiries.pop()!;
+      if (this.agents.has(agentId)) this.candidates.add(agentId);
     }
   }
 
   private trackExpiry(expires: number, agentId: string): void {
-    this.expiries.push(expires, agentId);
+    this.expiries.push({ at: expires, agentId });
     if (this.expiries.size <= this.compactExpiriesAt) return;
     // Entries of filters dropped early (revive, removal) linger until they come up: rebuild
     // from the live filters when the heap has grown well past them.
     this.expiries.clear();
-    for (const fw of this.frameworks.values()) for (const byAgent of fw.filters.values()) for (const [id, list] of byAgent) for (const f of list) this.expiries.push(f.expires, id);
+    for (const fw of this.frameworks.values()) for (const byAgent of fw.filters.values()) for (const [id, list] of byAgent) for (const f of list) this.expiries.push({ at: f.expires, agentId: id });
     this.compactExpiriesAt = Math.max(1024, 2 * this.expiries.size);
   }
 
@@ -675,7 +629,7 @@ export class HierarchicalAllocator implements Allocator {
 
   /** Whether the periodic tick has anything to do. */
   private cycleDue(): boolean {
-    return this.fullDue || !this.incremental || this.quotas.size > 0 || this.candidates.size > 0 || this.expiries.peek() <= this.now();
+    return this.fullDue || !this.incremental || this.quotas.size > 0 || this.candidates.size > 0 || (this.expiries.peek()?.at ?? Infinity) <= this.now();
   }
 
   private shuffle<T>(a: T[]): void {

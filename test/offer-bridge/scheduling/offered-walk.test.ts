@@ -7,18 +7,8 @@ import { expect } from "chai";
 import { decide, offeredNodes, take, type Free, type Needs } from "../../../src/offer-bridge/placement.js";
 import { NodeSnapshot, type NodeSpec } from "../../../src/offer-bridge/scheduling/index.js";
 import { makePod } from "./helpers.js";
+import { rng } from "../../support/rng.js";
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function cluster(r: () => number, n: number, offeredShare: number): { specs: NodeSpec[]; offered: Map<string, Free> } {
   const specs: NodeSpec[] = [];
