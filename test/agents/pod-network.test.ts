@@ -103,7 +103,12 @@ describe("agents: bridge pod network", function () {
     await master.waitFor(() => master.updates.some((u) => u.task_id.value === "pod-a.c" && u.ready === true), 10_000, "pod A ready");
     // hostPort -> podIP:containerPort.
     // On failure, say what the host-port listener logged (a port it could not bind, say).
-    const hostPortLog = () => JSON.stringify(logs.lines.filter((l) => l.part === "host-ports"));
+    const hostPortLog = () =>
+      JSON.stringify({
+        hostPorts: logs.lines.filter((l) => l.part === "host-ports"),
+        podA: master.updates.filter((u) => u.task_id.value === "pod-a.c").map((u) => ({ state: u.state, reason: u.reason, message: u.message, source: u.source })),
+        warnings: logs.lines.filter((l) => l.level === "warn" || l.level === "error"),
+      });
     expect(await eventually(() => fetchTcp("127.0.0.1", hostPort), "host port").catch((e: Error) => Promise.reject(new Error(`${e.message}; host-port log: ${hostPortLog()}`)))).to.equal("A");
 
     // A ClusterIP on the host's loopback, proxied by the agent to pod A, reached from inside pod B.
