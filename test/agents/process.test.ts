@@ -259,3 +259,32 @@ function readdirOne(dir: string): string {
   if (e.length !== 1) throw new Error(`expected one entry in ${dir}: ${e.join(",")}`);
   return e[0]!;
 }
+
+describe("agents: process containerizer, recovered tasks and reused pids", function () {
+  this.timeout(20_000);
+
+  it("a recovered task that ended while the agent was down does not kill the process group that now has its pid", async () => {
+    const { spawn } = await import("node:child_process");
+    const { ProcessContainerizer } = await import("../../src/agents/containerizers/process.js");
+    const { procStat } = await import("../../src/agents/containerizers/proc.js");
+    const tmp = tempDir();
+    // Someone else's process group, led by the number the checkpoint still names.
+    const other = spawn("sleep", ["30"], { detached: true, stdio: "ignore" });
+    try {
+      await new Promise((r) => other.once("spawn", r));
+      const pid = other.pid!;
+      const startTime = procStat(pid)!.startTime;
+      const c = new ProcessContainerizer({ log: memoryLogger().log, cgroupRoot: false, pollMs: 50 });
+      const spec = { agentId: "a1", frameworkId: "f1", executorId: "e1", containerId: "c1", task: { name: "t", task_id: { value: "t" }, agent_id: { value: "a1" }, resources: [] }, sandbox: tmp.dir };
+      // The checkpointed task: same pid, an earlier start time (it was another process).
+      const exit = await c.recover(spec, { containerizer: "process", pid, startTime: String(Number(startTime) - 1000), startedAt: Date.now() - 60_000 }).exited;
+      expect(exit.unknown).to.be.a("string");
+      await sleep(200);
+      expect(alive(pid), "the unrelated group was killed").to.equal(true);
+      c.close();
+    } finally {
+      other.kill("SIGKILL");
+      tmp.cleanup();
+    }
+  });
+});

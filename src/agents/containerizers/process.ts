@@ -161,7 +161,7 @@ export class ProcessContainerizer implements Containerizer {
 
   /** The command ended: check for an OOM kill, then tear down what is left of the container (Mesos destroys it too). */
   private finish(state: ContainerState, exit: ContainerExit): ContainerExit {
-    if (state.pid !== undefined) killGroup(state.pid, "SIGKILL");
+    killLeftovers(state);
     let result = exit;
     if (state.cgroup) {
       const cg = state.cgroup;
@@ -184,6 +184,20 @@ export class ProcessContainerizer implements Containerizer {
     }
     return result;
   }
+}
+
+/**
+ * SIGKILLs what is left of an ended task's process group. A group's id stays taken while the
+ * group has members, so when another process now has that number (pids wrap: 32768 by
+ * default) the group is empty and the number may lead someone else's group: leave it. This
+ * matters for recovered tasks, whose end is seen up to a poll later, or long after it
+ * happened when it ended while the agent was down.
+ */
+function killLeftovers(state: ContainerState): void {
+  if (state.pid === undefined) return;
+  const now = procStat(state.pid);
+  if (now && now.state !== "Z" && now.state !== "X" && now.startTime !== state.startTime) return;
+  killGroup(state.pid, "SIGKILL");
 }
 
 function safeKill(pid: number, sig: NodeJS.Signals): void {
