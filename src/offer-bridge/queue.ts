@@ -51,10 +51,15 @@ function before(a: QueuedPod, b: QueuedPod): boolean {
  */
 class ActiveHeap {
   private readonly byKey = new Map<string, Entry>();
-  private readonly heap: Entry[] = [];
+  private readonly heap = new MinHeap<Entry>(
+    (a, b) => before(a.pod, b.pod),
+    (e, i) => {
+      e.heapIndex = i;
+    },
+  );
 
   get size(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
   has(key: string): boolean {
@@ -67,32 +72,23 @@ class ActiveHeap {
 
   /** Inserts (or re-positions, if the key is held already) an entry. */
   set(key: string, e: Entry): void {
-    const old = this.byKey.get(key);
-    if (old) this.delete(key);
+    this.delete(key);
     this.byKey.set(key, e);
-    e.heapIndex = this.heap.length;
     this.heap.push(e);
-    this.up(e.heapIndex);
   }
 
   delete(key: string): boolean {
     const e = this.byKey.get(key);
     if (!e) return false;
     this.byKey.delete(key);
-    const i = e.heapIndex;
+    this.heap.removeAt(e.heapIndex);
     e.heapIndex = -1;
-    const last = this.heap.pop()!;
-    if (last !== e) {
-      this.heap[i] = last;
-      last.heapIndex = i;
-      if (!this.up(i)) this.down(i);
-    }
     return true;
   }
 
   clear(): void {
-    for (const e of this.heap) e.heapIndex = -1;
-    this.heap.length = 0;
+    for (const e of this.heap.values()) e.heapIndex = -1;
+    this.heap.clear();
     this.byKey.clear();
   }
 
@@ -106,7 +102,7 @@ class ActiveHeap {
    * frontier indices: O((taken + skipped) log(taken + skipped)), independent of activeQ's size.
    */
   best(max: number, skip?: (key: string) => boolean): { taken: Entry[]; more: boolean } {
-    const heap = this.heap;
+    const heap = this.heap.values();
     const taken: Entry[] = [];
     if (heap.length === 0) return { taken, more: false };
     // Frontier: indices into `heap`, least entry first.
@@ -124,42 +120,6 @@ class ActiveHeap {
       if (l + 1 < heap.length) front.push(l + 1);
     }
     return { taken, more: false };
-  }
-
-  private up(i: number): boolean {
-    const heap = this.heap;
-    const e = heap[i]!;
-    const start = i;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pe = heap[p]!;
-      if (!before(e.pod, pe.pod)) break;
-      heap[i] = pe;
-      pe.heapIndex = i;
-      i = p;
-    }
-    heap[i] = e;
-    e.heapIndex = i;
-    return i !== start;
-  }
-
-  private down(i: number): void {
-    const heap = this.heap;
-    const n = heap.length;
-    const e = heap[i]!;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && before(heap[r]!.pod, heap[l]!.pod) ? r : l;
-      const ce = heap[c]!;
-      if (!before(ce.pod, e.pod)) break;
-      heap[i] = ce;
-      ce.heapIndex = i;
-      i = c;
-    }
-    heap[i] = e;
-    e.heapIndex = i;
   }
 }
 
