@@ -40,7 +40,7 @@ export async function startTarget(spec: TargetSpec): Promise<Target> {
   let out = "";
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
   const url = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`${spec.name} did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => rej(new Error(`${spec.name} did not start:\n${out}`)), spec.startTimeoutMs ?? 30_000);
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();
       const m = /Kubernetes API at (http:\/\/\S+)/.exec(out);
