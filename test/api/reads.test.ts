@@ -95,6 +95,33 @@ describe("api: reads", () => {
       }
     });
 
+    it("the body is byte for byte the typed list of what GET returns (resourceVersion first), across Buffers and with multi-byte UTF-8", async () => {
+      const NS3 = "/api/v1/namespaces/bytes/configmaps";
+      expectOk(await c.post("/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "bytes" } }), 201);
+      // ~1.5 MB: more than one of the stream's 1 MiB Buffers, with 2-, 3- and 4-byte characters throughout.
+      const wide = "é日😀x".repeat(400);
+      for (let i = 0; i < 300; i++) {
+        const cm = configMap(`w-${String(i).padStart(3, "0")}`, { v: wide.slice(i % 4), i: String(i) }, i % 2 ? { k: "v" } : undefined);
+        if (i % 3 === 0) (cm.metadata as { annotations?: Record<string, string> }).annotations = { note: "ü€" };
+        const body = i % 5 === 0 ? { data: cm.data, metadata: cm.metadata, kind: cm.kind, apiVersion: cm.apiVersion } : cm;
+        expectOk(await c.post(NS3, body), 201);
+      }
+      const r = await fetch(`${s.url}${NS3}`);
+      const bytes = Buffer.from(await r.arrayBuffer());
+      const rv = (JSON.parse(bytes.toString("utf8")) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+      const items = [];
+      for (let i = 0; i < 300; i++) {
+        const { apiVersion: _a, kind: _k, ...got } = expectOk(await c.get(`${NS3}/w-${String(i).padStart(3, "0")}`));
+        // Stored JSON that starts with apiVersion, kind and metadata is spliced (resourceVersion first); the rest is encoded from the object GET returns.
+        const { metadata, ...rest } = got;
+        const { resourceVersion, ...meta } = metadata;
+        items.push(i % 5 === 0 ? got : { metadata: { resourceVersion, ...meta }, ...rest });
+      }
+      const want = JSON.stringify({ kind: "ConfigMapList", apiVersion: "v1", metadata: { resourceVersion: rv }, items });
+      expect(bytes.length).to.be.greaterThan(1 << 20);
+      expect(bytes.equals(Buffer.from(want, "utf8"))).to.equal(true);
+    });
+
     it("a Table lists a row per object across chunks", async () => {
       const r = await fetch(`${s.url}${NS2}`, { headers: { accept: "application/json;as=Table;v=v1;g=meta.k8s.io" } });
       const table = (await r.json()) as { kind: string; rows: { cells: unknown[]; object: { metadata: { name: string } } }[]; columnDefinitions: unknown[] };

@@ -12,6 +12,7 @@ import type { KubeObject } from "../types.js";
 import { apiVersionOf, type ResourceInfo, type SubresourceStrategy } from "./types.js";
 import { clone, copyParsed, generateName, jsonEqual, metaOf, newUid, rfc3339 } from "./object-meta.js";
 import { decodeContinue, encodeContinue } from "./continue-token.js";
+import { fieldValues } from "../selectors/fields.js";
 
 /** Hooks the registry supplies for checks that span resources (admission, managed fields). */
 export interface StoreHooks {
@@ -42,13 +43,28 @@ export interface WriteContext {
   readonly now: Date;
 }
 
+/**
+ * A filter of objects. With `selectors` it is exactly "labels match and fields match"
+ * (what predicateFromQuery compiles), which lets a list test an entry from the labels and
+ * field set kept beside it (upstream's watch cache keeps them the same way) instead of
+ * decoding the entry for every list.
+ */
+export type Predicate = ((obj: KubeObject) => boolean) & {
+  readonly selectors?: {
+    /** Called with metadata.labels, or {} when there are none. */
+    readonly labels?: (labels: Readonly<Record<string, string>>) => boolean;
+    /** Called with the resource's field set (fieldValues). */
+    readonly fields?: (fields: Readonly<Record<string, string>>) => boolean;
+  };
+};
+
 export interface ListParams {
   readonly resourceVersion?: string;
   readonly resourceVersionMatch?: string;
   readonly limit?: number;
   readonly continue?: string;
   /** Compiled label/field selectors; a filtered list reports no remainingItemCount. */
-  readonly predicate?: (obj: KubeObject) => boolean;
+  readonly predicate?: Predicate;
 }
 
 export interface ObjectList {
@@ -90,7 +106,7 @@ export interface UpdateResult {
 export interface WatchParams {
   /** Absent or "0": start with synthetic ADDED events of the current state. */
   readonly resourceVersion?: string;
-  readonly predicate?: (obj: KubeObject) => boolean;
+  readonly predicate?: Predicate;
   /** Send the current state first even when resourceVersion is set (sendInitialEvents). */
   readonly sendInitialEvents?: boolean;
   /** Called right after the initial events, with the revision they were read at. */
@@ -109,6 +125,8 @@ export interface DeleteResult {
 }
 
 const MAX_CAS_RETRIES = 10;
+
+const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** How long a read at a future resourceVersion waits for the store to reach it (kube-apiserver: 3 s). */
 const FRESHNESS_TIMEOUT_MS = 3000;
@@ -146,6 +164,13 @@ export class ResourceStore {
   readonly group: string;
   /** How stored JSON of this resource starts when the client sent apiVersion, kind, metadata first (listItemJson). */
   private readonly typeMetaPrefix: string;
+  /**
+   * What selectors read of a stored version, decoded once per entry: a StoreEntry is one
+   * immutable revision of a key (a write makes a new entry object), so nothing here is
+   * ever stale, and an entry's attributes go when the store lets go of the entry.
+   */
+  private readonly entryLabels = new WeakMap<StoreEntry, Readonly<Record<string, string>>>();
+  private readonly entryFields = new WeakMap<StoreEntry, Readonly<Record<string, string>>>();
 
   constructor(
     readonly info: ResourceInfo,
@@ -245,13 +270,25 @@ export class ResourceStore {
    * decoded and encoded again.
    */
   listItemJson(entry: StoreEntry): string {
+    let json = "";
+    this.writeListItem(entry, (s) => (json += s));
+    return json;
+  }
+
+  /**
+   * listItemJson handed to `write` in parts, the stored JSON's tail as a slice of it: the
+   * caller encodes each part where it goes instead of joining them into a new string.
+   */
+  writeListItem(entry: StoreEntry, write: (part: string) => void): void {
     const v = entry.value;
     if (!this.info.storedAs && v.startsWith(this.typeMetaPrefix)) {
       const rest = v.slice(this.typeMetaPrefix.length);
-      return `{"metadata":{"resourceVersion":"${entry.modRevision}"${rest.charCodeAt(0) === 125 /* } */ ? "" : ","}${rest}`;
+      write(`{"metadata":{"resourceVersion":"${entry.modRevision}"${rest.charCodeAt(0) === 125 /* } */ ? "" : ","}`);
+      write(rest);
+      return;
     }
     const { apiVersion: _a, kind: _k, ...rest } = this.decode(entry);
-    return JSON.stringify(rest);
+    write(JSON.stringify(rest));
   }
 
   private async collect(ns: string, p: ListParams): Promise<EntryList & { readonly decoded?: KubeObject[] }> {
@@ -281,8 +318,10 @@ export class ResourceStore {
     }
     const limit = p.limit && p.limit > 0 ? p.limit : 0;
     const items: StoreEntry[] = [];
-    // With a predicate every entry is decoded to test it; the matches are kept decoded.
-    const decoded: KubeObject[] | undefined = p.predicate ? [] : undefined;
+    // A predicate of selectors is tested on each entry's kept attributes; any other decodes
+    // every entry to test it, and the matches are kept decoded.
+    const selectors = p.predicate?.selectors;
+    const decoded: KubeObject[] | undefined = p.predicate && !selectors ? [] : undefined;
     let more = false;
     let remaining = 0;
     let lastKey: string | undefined;
@@ -296,7 +335,9 @@ export class ResourceStore {
         const entry = res.entries[i]!;
         lastKey = entry.key;
         if (!p.predicate) items.push(entry);
-        else {
+        else if (selectors) {
+          if (this.selects(entry, selectors)) items.push(entry);
+        } else {
           const obj = this.decode(entry);
           if (p.predicate(obj)) {
             items.push(entry);
@@ -320,6 +361,19 @@ export class ResourceStore {
       if (!p.predicate) out.remainingItemCount = remaining;
     }
     return out;
+  }
+
+  /** Whether a stored entry passes a predicate's selectors, from its kept labels and fields (decoded on first use). */
+  private selects(entry: StoreEntry, sel: NonNullable<Predicate["selectors"]>): boolean {
+    let labels = sel.labels ? this.entryLabels.get(entry) : undefined;
+    let fields = sel.fields ? this.entryFields.get(entry) : undefined;
+    if ((sel.labels && !labels) || (sel.fields && !fields)) {
+      // A private decode: nothing else holds these objects, so they can be kept as they are.
+      const obj = this.decode(entry);
+      if (sel.labels && !labels) this.entryLabels.set(entry, (labels = obj.metadata?.labels ?? NO_LABELS));
+      if (sel.fields && !fields) this.entryFields.set(entry, (fields = fieldValues(this.info, obj)));
+    }
+    return (!sel.labels || sel.labels(labels!)) && (!sel.fields || sel.fields(fields!));
   }
 
   /** `continuedAfter`: the key a continue token resumes after, when the list is a continuation. */
@@ -640,9 +694,11 @@ export class ResourceStore {
         emit({ type: "ERROR", object: gone(`too old resource version: ${rv}`).toStatus() as unknown as KubeObject });
         return { stop() {} };
       }
+      const selectors = p.predicate?.selectors;
       for (const entry of listed.entries) {
+        if (selectors && !this.selects(entry, selectors)) continue;
         const obj = this.decode(entry);
-        if (!p.predicate || p.predicate(obj)) emit({ type: "ADDED", object: obj });
+        if (selectors || !p.predicate || p.predicate(obj)) emit({ type: "ADDED", object: obj });
       }
       from = listed.revision;
       p.onInitialEventsEnd?.(from);
@@ -689,7 +745,7 @@ export class ResourceStore {
     }
   }
 
-  private toWatchEvent(ev: StoreEvent, predicate: ((obj: KubeObject) => boolean) | undefined, shared: boolean): WatchEvent | undefined {
+  private toWatchEvent(ev: StoreEvent, predicate: Predicate | undefined, shared: boolean): WatchEvent | undefined {
     const decodeAt = (entry: StoreEntry) => (shared ? this.sharedDecode(entry, () => this.decode(entry)) : { obj: this.decode(entry) });
     const deleted = () => this.decode(ev.prev!, ev.entry.modRevision);
     const gone = () => (shared ? this.sharedDecode(ev, deleted) : { obj: deleted() });

@@ -7,7 +7,7 @@ import { stringify as toYaml } from "yaml";
 import type { Response } from "express";
 import { StatusError } from "../errors.js";
 import type { KubeObject } from "../types.js";
-import type { EntryList, ObjectList, ResourceStore } from "../registry/generic-store.js";
+import type { EntryList, ObjectList, Predicate, ResourceStore } from "../registry/generic-store.js";
 import { apiVersionOf, type ResourceInfo } from "../registry/types.js";
 import { compileLabelSelector, compileFieldSelector } from "../selectors/index.js";
 import { toTable, negotiateAs, asPartialObjectMetadata, asPartialObjectMetadataList, partialMetadataMismatch, type IncludeObject, type NegotiatedOutput } from "../printers/index.js";
@@ -76,9 +76,49 @@ export function renderList(info: ResourceInfo, list: ObjectList, out: Output): u
 /** Items per chunk of a streamed list (a chunk of pods is ~1 MB of JSON). */
 const STREAM_CHUNK = 500;
 
+/** Bytes per Buffer of a streamed list. */
+const STREAM_BUFFER = 1 << 20;
+
+/**
+ * Strings encoded as UTF-8 straight into Buffers of STREAM_BUFFER bytes (fewer passes than
+ * joining them and Buffer.from: no joined copy, and no byteLength pass to size the Buffer).
+ */
+class Utf8Buffers {
+  private buf = Buffer.allocUnsafe(STREAM_BUFFER);
+  private used = 0;
+  /** Filled Buffers not yet taken. */
+  private full: Buffer[] = [];
+
+  write(s: string): void {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit: with that much room nothing is cut
+    // short. A long string (a chunk of Table rows) is measured instead: a Buffer sized by
+    // the bound would be ~3x its bytes, and external memory drives V8's major GCs.
+    let room = 3 * s.length;
+    if (this.buf.length - this.used < room && s.length > 16_384) room = Buffer.byteLength(s, "utf8");
+    if (this.buf.length - this.used < room) {
+      if (this.used > 0) this.full.push(this.buf.subarray(0, this.used));
+      this.buf = Buffer.allocUnsafe(Math.max(STREAM_BUFFER, room));
+      this.used = 0;
+    }
+    this.used += this.buf.write(s, this.used);
+  }
+
+  /** The filled Buffers, and with `all` the one being filled too. */
+  take(all: boolean): Buffer[] {
+    const out = this.full;
+    this.full = [];
+    if (all && this.used > 0) {
+      out.push(this.buf.subarray(0, this.used));
+      this.buf = this.buf.subarray(this.used);
+      this.used = 0;
+    }
+    return out;
+  }
+}
+
 /**
  * Write a list as JSON in chunks instead of one string: a typed list (as=Object) from each
- * entry's stored JSON (ResourceStore.listItemJson: no decode and encode per item), a Table
+ * entry's stored JSON (ResourceStore.writeListItem: no decode and encode per item), a Table
  * from its rows, a chunk of entries decoded at a time. A LIST of 150,000 pods is ~300 MB
  * of JSON, which as one string (and the Buffer express makes of it) cost more than the
  * list itself and approach V8's string limit. Same bytes as renderList + sendAs, except
@@ -94,16 +134,19 @@ export async function streamList(res: Response, info: ResourceInfo, store: Resou
   };
   const n = list.entries.length;
   const objectAt = (i: number) => list.decoded?.[i] ?? store.decode(list.entries[i]!);
+  const sink = new Utf8Buffers();
+  const write = (s: string) => sink.write(s);
   let head: string;
-  /** Items from..to-1 as JSON, after a comma unless they are the first. */
-  let chunk: (from: number, to: number) => string;
+  /** Write items from..to-1, after a comma unless they are the first. */
+  let chunk: (from: number, to: number) => void;
   if (out.as === "Object") {
     head = JSON.stringify({ kind: info.listKind, apiVersion: apiVersionOf(info), metadata: listMeta });
     head = `${head.slice(0, -1)},"items":[`;
     chunk = (from, to) => {
-      const parts: string[] = from === 0 ? [] : [""];
-      for (let i = from; i < to; i++) parts.push(store.listItemJson(list.entries[i]!));
-      return parts.join(",");
+      for (let i = from; i < to; i++) {
+        if (i > 0) write(",");
+        store.writeListItem(list.entries[i]!, write);
+      }
     };
   } else {
     // The default convertor writes rows: null for no objects; leave that to renderList.
@@ -115,7 +158,8 @@ export async function streamList(res: Response, info: ResourceInfo, store: Resou
       const objs: KubeObject[] = [];
       for (let i = from; i < to; i++) objs.push(objectAt(i));
       const rows = JSON.stringify(toTable(info, objs, opts).rows);
-      return from === 0 ? rows.slice(1, -1) : `,${rows.slice(1, -1)}`;
+      if (from > 0) write(",");
+      write(rows.slice(1, -1));
     };
   }
   res.status(200).type("application/json");
@@ -123,12 +167,20 @@ export async function streamList(res: Response, info: ResourceInfo, store: Resou
   const onClose = () => (gone = true);
   res.once("close", onClose);
   try {
-    res.write(head);
+    write(head);
     // Written as Buffers: a string chunk would be measured (byteLength) and then encoded, two passes over it.
     for (let from = 0; from < n && !gone; from += STREAM_CHUNK) {
-      if (!res.write(Buffer.from(chunk(from, Math.min(n, from + STREAM_CHUNK)), "utf8"))) await drained(res);
+      chunk(from, Math.min(n, from + STREAM_CHUNK));
+      let ok = true;
+      for (const b of sink.take(false)) ok = res.write(b) && ok;
+      if (!ok) await drained(res);
     }
-    if (!gone) res.end("]}");
+    if (!gone) {
+      write("]}");
+      const rest = sink.take(true);
+      for (let i = 0; i < rest.length - 1; i++) res.write(rest[i]!);
+      res.end(rest[rest.length - 1]);
+    }
   } finally {
     res.off("close", onClose);
   }
@@ -148,12 +200,17 @@ function drained(res: Response): Promise<void> {
   });
 }
 
-/** labelSelector and fieldSelector of a request as one predicate (undefined: everything). */
-export function predicateFromQuery(info: ResourceInfo, q: URLSearchParams): ((obj: KubeObject) => boolean) | undefined {
+/**
+ * labelSelector and fieldSelector of a request as one predicate (undefined: everything),
+ * with its parts as `selectors` so that a list can test stored entries by their labels and
+ * field set alone.
+ */
+export function predicateFromQuery(info: ResourceInfo, q: URLSearchParams): Predicate | undefined {
   const ls = q.get("labelSelector");
   const fs = q.get("fieldSelector");
   const labels = ls ? compileLabelSelector(ls) : undefined;
   const fields = fs ? compileFieldSelector(info, fs) : undefined;
   if (!labels && !fields) return undefined;
-  return (obj) => (!labels || labels(obj.metadata?.labels ?? {})) && (!fields || fields(obj));
+  const fn = (obj: KubeObject) => (!labels || labels(obj.metadata?.labels ?? {})) && (!fields || fields(obj));
+  return Object.assign(fn, { selectors: { ...(labels ? { labels } : {}), ...(fields && !fields.empty ? { fields: fields.matchesFields } : {}) } });
 }
