@@ -92,6 +92,8 @@ interface Row {
   readonly clusterStartSeconds: number;
   readonly seconds: number;
   readonly createdPerSecond: number;
+  /** Every 30 s from the first create: pods created, bound and Running so far. */
+  readonly progress?: readonly { readonly s: number; readonly created: number; readonly bound: number; readonly running: number }[];
   readonly boundPerSecond: { readonly average: number; readonly p50: number; readonly p90: number; readonly p99: number; readonly samples: number };
   readonly createToBoundMs: LatencySummary;
   readonly createToRunningMs: LatencySummary;
@@ -333,12 +335,15 @@ async function runOne(): Promise<Row> {
   const cpu0 = process.cpuUsage();
   const start = performance.now();
   const samples: number[] = [];
+  // Every 30 s: created, bound and Running so far, to see whether the rate holds as pods pile up.
+  const progress: { s: number; created: number; bound: number; running: number }[] = [];
   let lastBound = 0;
   // API only: pods seen on the watch instead (the ceiling for "bound", which is seen on the same watch).
   const counted = () => (apiOnly ? nSeen : nBound);
   const sampler = setInterval(() => {
     samples.push(counted() - lastBound);
     lastBound = counted();
+    if (samples.length % 30 === 0) progress.push({ s: samples.length, created: nCreated, bound: nBound, running: nRunning });
   }, 1000);
   let error: string | undefined = initError;
   const create = async (i: number) => {
@@ -413,6 +418,7 @@ async function runOne(): Promise<Row> {
     boundPerCpuSecond: round(counted() / Math.max(cpuSeconds, 1e-3), 0),
     writesPerPod: round(totalWrites / Math.max(nCreated, 1), 1),
     writesByResource: Object.fromEntries([...writes].sort((a, b) => b[1] - a[1])),
+    progress,
     ...(error ? { error } : !completed ? { error: `deadline passed with ${nBound} bound and ${nRunning} running of ${nCreated}` } : {}),
   };
   await stopCluster();
@@ -469,6 +475,10 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
     "Store writes in the measured phase, by resource:",
     "",
     ...rows.map((r) => `- ${r.label}: ${Object.entries(r.writesByResource ?? {}).map(([k, v]) => `${k} ${v}`).join(", ")}`),
+    "",
+    "Progress every 30 s (seconds since the first create: created / bound / Running):",
+    "",
+    ...rows.map((r) => `- ${r.label}: ${(r.progress ?? []).map((p) => `${p.s} s ${p.created} / ${p.bound} / ${p.running}`).join("; ") || "-"}`),
     "",
   ].join("\n");
 }

@@ -22,6 +22,8 @@ export class PendingPods {
   /** key -> the informer's order of the pod (first seen), for loops that must keep the pod list's order. */
   private readonly keys = new Map<string, number>();
   private readonly order = new Map<string, number>();
+  /** The keys whose pod is bound to a node (spec.nodeName, which only a pod event sets): bound() walks these alone, not every pending pod. */
+  private readonly boundKeys = new Map<string, number>();
   private seq = 0;
 
   constructor(private readonly d: PendingPodsDeps) {}
@@ -30,13 +32,16 @@ export class PendingPods {
   note(key: string, p: Pod): void {
     let n = this.order.get(key);
     if (n === undefined) this.order.set(key, (n = this.seq++));
-    if (this.d.mayBePending(p)) this.keys.set(key, n);
-    else this.keys.delete(key);
+    if (this.d.mayBePending(p)) {
+      this.keys.set(key, n);
+      if (p.spec?.nodeName) this.boundKeys.set(key, n);
+      else this.boundKeys.delete(key);
+    } else this.drop(key);
   }
 
   /** The pod object is gone. */
   forget(key: string): void {
-    this.keys.delete(key);
+    this.drop(key);
     this.order.delete(key);
   }
 
@@ -53,7 +58,7 @@ export class PendingPods {
   /** Pending pods already bound to a node, in the order the pod list has them. */
   bound(): Pod[] {
     const out: { p: Pod; n: number }[] = [];
-    for (const [key, n] of this.keys) {
+    for (const [key, n] of this.boundKeys) {
       const p = this.live(key);
       if (p?.spec?.nodeName && this.d.isPending(p)) out.push({ p, n });
     }
@@ -64,7 +69,12 @@ export class PendingPods {
   private live(key: string): Pod | undefined {
     const p = this.d.pod(key);
     if (p && this.d.mayBePending(p)) return p;
-    this.keys.delete(key);
+    this.drop(key);
     return undefined;
+  }
+
+  private drop(key: string): void {
+    this.keys.delete(key);
+    this.boundKeys.delete(key);
   }
 }
