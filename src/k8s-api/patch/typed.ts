@@ -107,32 +107,49 @@ export interface Comparison {
 /** Compare: what changed from lhs to rhs. */
 export function compare(lhs: unknown, rhs: unknown, node: TypeNode): Comparison {
   const c = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
-  walkCompare(lhs, rhs, node, [], c);
+  // Equal values add nothing to any of the three sets: the walk itself finds that out, and a
+  // write's two objects are rarely equal.
+  walkCompare(lhs, rhs, node, [], c, false, false);
   return c;
 }
 
-function walkCompare(lhs: unknown, rhs: unknown, node: TypeNode, path: Path, c: Comparison, isItem = false): void {
+/**
+ * Whether two parts compare equal: equal values add nothing to any of the three sets.
+ * Checking first skips the walk (and its path copies) through the unchanged parts, which on
+ * a write are nearly all of the object. Each part is checked once, by its parent's walk:
+ * walkCompare does not check again what it is given.
+ */
+function same(lhs: unknown, rhs: unknown): boolean {
+  return lhs === rhs || (lhs !== undefined && rhs !== undefined && typeof lhs === "object" && deepEqual(lhs, rhs));
+}
+
+/** `unequal`: lhs and rhs are known to differ (same() said so). */
+function walkCompare(lhs: unknown, rhs: unknown, node: TypeNode, path: Path, c: Comparison, isItem: boolean, unequal: boolean): void {
   if (lhs === undefined && rhs === undefined) return;
-  // Equal values add nothing to any of the three sets; checking first skips the walk (and its
-  // path copies) through the unchanged parts, which on a write are nearly all of the object.
-  if (lhs === rhs || (lhs !== undefined && rhs !== undefined && typeof lhs === "object" && deepEqual(lhs, rhs))) return;
   const leaf = (lhs !== undefined && isAtomic(node, lhs)) || (rhs !== undefined && isAtomic(node, rhs)) || (lhs !== undefined && rhs !== undefined && kindOf(lhs) !== kindOf(rhs));
   if (leaf) {
     if (lhs === undefined) set(c.added, path);
     else if (rhs === undefined) set(c.removed, path);
-    else if (!deepEqual(lhs, rhs)) set(c.modified, path);
+    else if (unequal || !deepEqual(lhs, rhs)) set(c.modified, path);
     return;
   }
   if (Array.isArray(lhs) || Array.isArray(rhs)) {
     const listNode = node as Extract<TypeNode, { kind: "list" }>;
     const l = indexItems(listNode, (lhs as unknown[] | undefined) ?? []);
     const r = indexItems(listNode, (rhs as unknown[] | undefined) ?? []);
-    for (const [pe, item] of l) walkCompare(item, r.get(pe), listNode.elem, [...path, pe], c, true);
-    for (const [pe, item] of r) if (!l.has(pe)) walkCompare(undefined, item, listNode.elem, [...path, pe], c, true);
+    for (const [pe, item] of l) {
+      const other = r.get(pe);
+      if (!same(item, other)) walkCompare(item, other, listNode.elem, [...path, pe], c, true, true);
+    }
+    for (const [pe, item] of r) if (!l.has(pe)) walkCompare(undefined, item, listNode.elem, [...path, pe], c, true, true);
   } else {
     const l = (lhs as JMap | undefined) ?? {};
     const r = (rhs as JMap | undefined) ?? {};
-    for (const k of new Set([...Object.keys(l), ...Object.keys(r)])) walkCompare(l[k], r[k], childNode(node, k), [...path, fieldPE(k)], c);
+    for (const k of new Set([...Object.keys(l), ...Object.keys(r)])) {
+      const a = l[k];
+      const b = r[k];
+      if (!same(a, b)) walkCompare(a, b, childNode(node, k), [...path, fieldPE(k)], c, false, true);
+    }
   }
   // Upstream compares typed Go objects, where struct fields (non-pointer) and lists (null) are
   // always present: only maps and list items show up as added or removed themselves (".").
@@ -161,12 +178,23 @@ function indexItems(node: TypeNode, items: unknown[]): Map<PathElement, unknown>
 
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  if (isMap(a) && isMap(b)) {
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
   }
-  return false;
+  if (Array.isArray(b)) return false;
+  // Plain JSON objects: for-in sees their own keys, as Object.keys does, without the arrays.
+  const ao = a as JMap;
+  const bo = b as JMap;
+  let n = 0;
+  for (const k in ao) {
+    if (!Object.hasOwn(bo, k) || !deepEqual(ao[k], bo[k])) return false;
+    n++;
+  }
+  for (const _ in bo) n--;
+  return n === 0;
 }
 
 /** Apply's merge of a configuration into the live object (typed.Merge). */
