@@ -168,6 +168,21 @@ describe("managed fields comparison", () => {
     expect(set(c.removed)).to.deep.equal({ "f:status": { "f:conditions": { 'k:{"type":"Ready"}': { ".": {}, "f:status": {}, "f:type": {} } } } });
   });
 
+  it("a create (nothing before): every field added, an empty struct adding nothing, not even the sets on its way", () => {
+    const o = { metadata: { name: "p", labels: { a: "b" } }, spec: { securityContext: {}, containers: [{ name: "c", image: "i", ports: [{ containerPort: 80, protocol: "TCP" }], args: ["x"] }], tolerations: [{ key: "k", operator: "Exists" }] }, status: { conditions: [{ type: "Ready", status: "True", lastProbeTime: null }] } };
+    const c = compare({}, o, node);
+    // As main's walk reports it.
+    expect(set(c.added)).to.deep.equal({
+      "f:metadata": { "f:labels": { ".": {}, "f:a": {} }, "f:name": {} },
+      "f:spec": { "f:containers": { 'k:{"name":"c"}': { ".": {}, "f:args": {}, "f:image": {}, "f:name": {}, "f:ports": { 'k:{"containerPort":80,"protocol":"TCP"}': { ".": {}, "f:containerPort": {}, "f:protocol": {} } } } }, "f:tolerations": {} },
+      "f:status": { "f:conditions": { 'k:{"type":"Ready"}': { ".": {}, "f:lastProbeTime": {}, "f:status": {}, "f:type": {} } } },
+    });
+    expect(c.modified.empty() && c.removed.empty()).to.equal(true);
+    const empty = compare({ spec: {} }, { spec: { securityContext: {} } }, node);
+    expect(empty.added.children.size).to.equal(0);
+    expect(empty.added.members.size).to.equal(0);
+  });
+
   it("equal objects, and equal objects that are not the same: nothing", () => {
     for (const b of [storedPod(), undefined]) {
       const a = storedPod();

@@ -126,6 +126,10 @@ function same(lhs: unknown, rhs: unknown): boolean {
 /** `unequal`: lhs and rhs are known to differ (same() said so). */
 function walkCompare(lhs: unknown, rhs: unknown, node: TypeNode, path: Path, c: Comparison, isItem: boolean, unequal: boolean): void {
   if (lhs === undefined && rhs === undefined) return;
+  if (lhs === undefined && path.length) {
+    addedAt(c.added, path, rhs, node, isItem);
+    return;
+  }
   const leaf = (lhs !== undefined && isAtomic(node, lhs)) || (rhs !== undefined && isAtomic(node, rhs)) || (lhs !== undefined && rhs !== undefined && kindOf(lhs) !== kindOf(rhs));
   if (leaf) {
     if (lhs === undefined) set(c.added, path);
@@ -157,6 +161,48 @@ function walkCompare(lhs: unknown, rhs: unknown, node: TypeNode, path: Path, c: 
   if (!isItem && (node?.kind === "struct" || Array.isArray(lhs ?? rhs))) return;
   if (lhs === undefined) set(c.added, path);
   else if (rhs === undefined) set(c.removed, path);
+}
+
+/**
+ * walkCompare of nothing against `rhs` (all of it added, a create's whole object): the same
+ * members, built below the set at `path` instead of inserted one path at a time from the root.
+ */
+function addedAt(added: FieldSet, path: Path, rhs: unknown, node: TypeNode, isItem: boolean): void {
+  const last = path[path.length - 1]!;
+  const own = new FieldSet();
+  addChild(own, last, rhs, node, isItem);
+  // Nothing added (an empty struct): no sets on the way to it either, as insert makes none.
+  if (own.members.size === 0 && own.children.size === 0) return;
+  let parent = added;
+  for (let i = 0; i < path.length - 1; i++) parent = parent.child(path[i]!);
+  const sub = own.children.get(last);
+  if (sub) parent.children.set(last, sub);
+  if (own.members.size) parent.members.add(last);
+}
+
+/** Adds `pe` (holding v) to `into` as walkCompare would: a member when it is one, its own set of what is below it. */
+function addChild(into: FieldSet, pe: PathElement, v: unknown, node: TypeNode, isItem: boolean): void {
+  if (isAtomic(node, v)) {
+    into.members.add(pe);
+    return;
+  }
+  const sub = new FieldSet();
+  let self: boolean;
+  if (Array.isArray(v)) {
+    const listNode = node as Extract<TypeNode, { kind: "list" }>;
+    for (const [ipe, item] of indexItems(listNode, v)) if (item !== undefined) addChild(sub, ipe, item, listNode.elem, true);
+    self = isItem;
+  } else {
+    const m = v as JMap;
+    for (const k of Object.keys(m)) {
+      const x = m[k];
+      if (x !== undefined) addChild(sub, fieldPE(k), x, childNode(node, k), false);
+    }
+    // Struct fields and lists are never added themselves (walkCompare's last rule); maps and list items are.
+    self = isItem || node?.kind !== "struct";
+  }
+  if (sub.members.size || sub.children.size) into.children.set(pe, sub);
+  if (self) into.members.add(pe);
 }
 
 function set(s: FieldSet, path: Path): void {
