@@ -149,6 +149,34 @@ describe("field check of a patched object", () => {
   });
 });
 
+describe("patch copies", () => {
+  it("a merge patch's values are copied into the result: lists of objects by hand, anything else as structuredClone does", () => {
+    const when = new Date(0);
+    const patch = { status: { conditions: [{ type: "Ready", status: "True", lastProbeTime: null }], hostIPs: [{ ip: "10.0.0.1" }], odd: [when] } };
+    const out = applyMergePatch(storedPod(), patch) as { status: { conditions: JsonObject[]; hostIPs: JsonObject[]; odd: unknown[] } };
+    expect(out.status.conditions).to.deep.equal(patch.status.conditions);
+    expect(out.status.conditions).to.not.equal(patch.status.conditions);
+    expect(out.status.conditions[0]).to.not.equal(patch.status.conditions[0]);
+    expect(out.status.odd[0]).to.be.instanceOf(Date).and.not.equal(when);
+    expect((out.status.odd[0] as Date).getTime()).to.equal(0);
+    const proto = JSON.parse('{"l":[{"__proto__":{"x":1}}]}') as JsonObject;
+    const copied = (applyMergePatch({}, proto) as { l: JsonObject[] }).l[0]!;
+    expect(Object.getPrototypeOf(copied)).to.equal(Object.prototype);
+    expect(Object.keys(copied)).to.deep.equal(["__proto__"]);
+  });
+
+  it("a strategic merge patch consumes the object only when told to", () => {
+    const patch = { metadata: { labels: { b: "c" } } };
+    const kept = storedPod();
+    const out = applyStrategicMergePatch(kept, patch, "V1Pod") as JsonObject;
+    expect(kept).to.deep.equal(storedPod());
+    const given = storedPod();
+    const consumed = applyStrategicMergePatch(given, patch, "V1Pod", true) as JsonObject;
+    expect(consumed).to.equal(given);
+    expect(consumed).to.deep.equal(out);
+  });
+});
+
 describe("managed fields comparison", () => {
   const node = modelNode("V1Pod");
   const set = (s: { toJSON(): unknown }) => s.toJSON();
