@@ -12,7 +12,7 @@ import { decodeInto, decodePatchedInto } from "../../src/k8s-api/schema/decode.j
 import { applyMergePatch, applyStrategicMergePatch } from "../../src/k8s-api/patch/index.js";
 import { compare, deepEqual, modelNode } from "../../src/k8s-api/patch/typed.js";
 import { validatePodUpdate } from "../../src/k8s-api/validation/pod.js";
-import type { JsonObject, KubeObject } from "../../src/k8s-api/types.js";
+import { cloneJSON, type JsonObject, type KubeObject } from "../../src/k8s-api/types.js";
 import { rng as seeded } from "../support/rng.js";
 
 const pods = findResource("", "v1", "pods")!;
@@ -163,6 +163,23 @@ describe("patch copies", () => {
     const copied = (applyMergePatch({}, proto) as { l: JsonObject[] }).l[0]!;
     expect(Object.getPrototypeOf(copied)).to.equal(Object.prototype);
     expect(Object.keys(copied)).to.deep.equal(["__proto__"]);
+  });
+
+  it("cloneJSON gives what structuredClone gives", () => {
+    const when = new Date(5);
+    const v = { a: [1, "x", null, { b: true, c: undefined }], d: { e: when, m: new Map([["k", 1]]) }, n: Object.assign(Object.create(null), { z: 1 }) } as Record<string, unknown>;
+    const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays
+    for (const x of [v, sparse, JSON.parse('{"__proto__":{"y":2}}'), "s", 3, null, undefined]) {
+      const c = cloneJSON(x);
+      expect(c).to.deep.equal(structuredClone(x));
+      if (typeof x === "object" && x !== null) expect(c).to.not.equal(x);
+    }
+    const c = cloneJSON(v) as { d: { e: Date; m: Map<string, number> }; a: unknown[] };
+    expect(c.d.e).to.be.instanceOf(Date).and.not.equal(when);
+    expect(c.d.m).to.be.instanceOf(Map);
+    expect(c.a[3]).to.have.property("c");
+    expect(1 in cloneJSON(sparse)).to.equal(false);
+    expect(() => cloneJSON({ f: () => 1 })).to.throw();
   });
 
   it("a strategic merge patch consumes the object only when told to", () => {
