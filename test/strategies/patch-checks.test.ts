@@ -140,6 +140,24 @@ describe("field check of a patched object", () => {
       }
     });
 
+    it("no-op writes are not stored; a change anywhere (status, spec, a label, a field set to null) is", async () => {
+      const rv = async () => (await registry.get(pods, "default", "p")).metadata!.resourceVersion;
+      await registry.patch(pods, "default", "p", "merge", status({}), { fieldManager: "kubelet" }, "status");
+      let before = await rv();
+      // The same status again, and an empty patch: nothing to store.
+      await registry.patch(pods, "default", "p", "merge", status({}), { fieldManager: "kubelet" }, "status");
+      await registry.patch(pods, "default", "p", "merge", {}, { fieldManager: "m" });
+      expect(await rv()).to.equal(before);
+      for (const patch of [{ metadata: { labels: { x: "y" } } }, { spec: { activeDeadlineSeconds: 30 } }, { metadata: { annotations: { a: "" } } }, { metadata: { annotations: null } }]) {
+        await registry.patch(pods, "default", "p", "merge", patch, { fieldManager: "m" });
+        const after = await rv();
+        expect(after, JSON.stringify(patch)).to.not.equal(before);
+        before = after;
+      }
+      const r = await registry.patch(pods, "default", "p", "merge", status({ ready: false }), { fieldManager: "kubelet" }, "status");
+      expect(r.object.metadata!.resourceVersion).to.not.equal(before);
+    });
+
     it("strategic patch of a container: an unknown field in the merged item is reported with its index", async () => {
       const r = await registry.patch(pods, "default", "p", "strategic", { metadata: { labels: { a: "b" } }, spec: { containers: [{ name: "c", image: "img:2", bogus: 1 }] } }, { fieldManager: "m" });
       expect(r.warnings).to.deep.equal(['unknown field "spec.containers[0].bogus"']);
