@@ -46,13 +46,24 @@ function nodeOf(t: FieldType, meta: FieldPatchMeta | undefined): TypeNode {
   }
 }
 
+/** The nodes of each model's fields, made once (the models and patch metadata are fixed tables). */
+const fieldNodes = new Map<string, Map<string, TypeNode>>();
+
 /** Type of a child of a map-like node. */
 export function childNode(node: TypeNode, key: string): TypeNode {
   if (!node) return undefined;
   if (node.kind === "map") return node.elem;
   if (node.kind !== "struct") return undefined;
+  let fields = fieldNodes.get(node.model);
+  if (!fields) fieldNodes.set(node.model, (fields = new Map()));
+  const known = fields.get(key);
+  if (known) return known;
+  // Only a field's node is kept: a name the model lacks (anything a client sent) is not.
   const attr = modelAttributes(node.model)?.get(key);
-  return attr ? nodeOf(parseFieldType(attr.type), patchMetaFor(node.model, key)) : undefined;
+  if (!attr) return undefined;
+  const made = nodeOf(parseFieldType(attr.type), patchMetaFor(node.model, key));
+  if (made) fields.set(key, made);
+  return made;
 }
 
 function isAtomic(node: TypeNode, v: unknown): boolean {
