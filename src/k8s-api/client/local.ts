@@ -1,7 +1,7 @@
 /** ApiClient over the Registry in the same process (no HTTP, same code path as the handlers). */
 import type { V1DeleteOptions } from "@kubernetes/client-node";
 import { StatusError } from "../errors.js";
-import type { KubeObject } from "../types.js";
+import { cloneJSON, type KubeObject } from "../types.js";
 import type { Registry } from "../registry/registry.js";
 import type { ResourceInfo } from "../registry/types.js";
 import { predicateFromQuery } from "../server/output.js";
@@ -52,24 +52,24 @@ export class LocalClient implements ApiClient {
 
   async create<T extends KubeObject>(r: ResourceRef, ns: string, obj: T, o?: ClientWriteOptions & { subresource?: string }): Promise<T> {
     if (o?.subresource === "binding" && r.group === "" && r.plural === "pods") {
-      await wrap(() => this.registry.bindPod(ns, obj.metadata?.name ?? "", structuredClone(obj), this.wopts(o)));
+      await wrap(() => this.registry.bindPod(ns, obj.metadata?.name ?? "", cloneJSON(obj), this.wopts(o)));
       return obj;
     }
-    if (o?.subresource === "eviction" && r.group === "" && r.plural === "pods") return (await wrap(() => this.registry.evictPod(ns, obj.metadata?.name ?? "", structuredClone(obj), this.wopts(o)))) as T;
+    if (o?.subresource === "eviction" && r.group === "" && r.plural === "pods") return (await wrap(() => this.registry.evictPod(ns, obj.metadata?.name ?? "", cloneJSON(obj), this.wopts(o)))) as T;
     if (o?.subresource) throw new ApiClientError(405, "MethodNotAllowed", `create on ${r.plural}/${o.subresource} is not supported by this client`);
-    return (await wrap(() => this.registry.create(this.info(r), ns, structuredClone(obj), this.wopts(o)))).object as T;
+    return (await wrap(() => this.registry.create(this.info(r), ns, cloneJSON(obj), this.wopts(o)))).object as T;
   }
 
   async update<T extends KubeObject>(r: ResourceRef, ns: string, obj: T, o?: ClientWriteOptions & { subresource?: string }): Promise<T> {
     const name = obj.metadata?.name ?? "";
     // The scale subresource has its own object type (autoscaling/v1 Scale), as the HTTP handlers serve it.
-    if (o?.subresource === "scale") return (await wrap(() => this.registry.updateScale(this.info(r), ns, name, structuredClone(obj), this.wopts(o)))) as T;
-    return (await wrap(() => this.registry.update(this.info(r), ns, name, structuredClone(obj), this.wopts(o), o?.subresource))).object as T;
+    if (o?.subresource === "scale") return (await wrap(() => this.registry.updateScale(this.info(r), ns, name, cloneJSON(obj), this.wopts(o)))) as T;
+    return (await wrap(() => this.registry.update(this.info(r), ns, name, cloneJSON(obj), this.wopts(o), o?.subresource))).object as T;
   }
 
   async patch<T extends KubeObject>(r: ResourceRef, ns: string, name: string, kind: PatchKind, patch: unknown, o?: ClientWriteOptions & { subresource?: string }): Promise<T> {
-    if (o?.subresource === "scale") return (await wrap(() => this.registry.patchScale(this.info(r), ns, name, kind, structuredClone(patch), this.wopts(o)))) as T;
-    return (await wrap(() => this.registry.patch(this.info(r), ns, name, kind, structuredClone(patch), this.wopts(o), o?.subresource))).object as T;
+    if (o?.subresource === "scale") return (await wrap(() => this.registry.patchScale(this.info(r), ns, name, kind, cloneJSON(patch), this.wopts(o)))) as T;
+    return (await wrap(() => this.registry.patch(this.info(r), ns, name, kind, cloneJSON(patch), this.wopts(o), o?.subresource))).object as T;
   }
 
   async delete(r: ResourceRef, ns: string, name: string, opts: V1DeleteOptions = {}): Promise<KubeObject | undefined> {

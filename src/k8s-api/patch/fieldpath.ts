@@ -96,11 +96,15 @@ export class FieldSet {
 
   /** The fieldsV1 object. */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const pe of sortedElements([...new Set([...this.members, ...this.children.keys()])])) {
+    return this.writeJSON({});
+  }
+
+  /** toJSON's entries written into `out` (after what it holds: "." for a member with children). */
+  private writeJSON(out: Record<string, unknown>): Record<string, unknown> {
+    const pes = this.children.size === 0 ? [...this.members] : [...new Set([...this.members, ...this.children.keys()])];
+    for (const pe of sortedElements(pes)) {
       const c = this.children.get(pe);
-      const sub = c && c.nonEmpty() ? c.toJSON() : undefined;
-      if (sub) out[pe] = this.members.has(pe) ? { ".": {}, ...sub } : sub;
+      if (c && c.nonEmpty()) out[pe] = this.members.has(pe) ? c.writeJSON({ ".": {} }) : c.writeJSON({});
       else if (this.members.has(pe)) out[pe] = {};
     }
     return out;

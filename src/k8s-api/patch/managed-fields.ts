@@ -43,6 +43,25 @@ export function stripSet(s: FieldSet): FieldSet {
   return out;
 }
 
+const ROOT_STRIPPED = ["apiVersion", "kind", "metadata"].map(fieldPE);
+const META_STRIPPED = ["name", "namespace", "creationTimestamp", "selfLink", "uid", "clusterName", "generation", "managedFields", "resourceVersion"].map(fieldPE);
+
+/**
+ * stripSet for a set the caller owns (fresh from compare or toFieldSet, no empty sets in it):
+ * the same set, made by removing from s itself rather than copying all of it (a create's set
+ * is all of the object, and always has metadata.name).
+ */
+export function stripOwnSet(s: FieldSet): FieldSet {
+  for (const pe of ROOT_STRIPPED) s.members.delete(pe);
+  const meta = s.children.get(METADATA);
+  if (meta) {
+    for (const pe of META_STRIPPED) meta.members.delete(pe);
+    meta.children.delete(MANAGED_FIELDS);
+    if (meta.empty()) s.children.delete(METADATA);
+  }
+  return s;
+}
+
 const isMap = (v: unknown): v is JMap => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A copy without metadata.managedFields, the form the field walks see. */
@@ -272,7 +291,7 @@ export function updateManagedFields(old: object | undefined, next: object, opts:
   const node: TypeNode = modelNode(opts.model);
   const cmp = compare(viewWithoutManagedFields(old), viewWithoutManagedFields(next), node);
   // compare's sets are this function's own: no copy for a union with nothing.
-  const changed = stripSet(cmp.modified.empty() ? cmp.added : cmp.added.empty() ? cmp.modified : cmp.added.union(cmp.modified));
+  const changed = stripOwnSet(cmp.modified.empty() ? cmp.added : cmp.added.empty() ? cmp.modified : cmp.added.union(cmp.modified));
   const removed = cmp.removed;
   const anyChanged = changed.nonEmpty();
   const anyRemoved = removed.nonEmpty();

@@ -1,5 +1,5 @@
 /** RFC 7386 JSON merge patch. */
-import { isJsonObject } from "../types.js";
+import { cloneJSON, isJsonObject } from "../types.js";
 
 /** The result of merging `patch` into `obj`; neither argument is modified. */
 export function applyMergePatch(obj: unknown, patch: unknown): unknown {
@@ -13,7 +13,7 @@ export function applyMergePatch(obj: unknown, patch: unknown): unknown {
 function mergeInto(out: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
-    else if (!isJsonObject(v)) out[k] = structuredClone(v);
+    else if (!isJsonObject(v)) out[k] = cloneJSON(v);
     else {
       const cur = out[k];
       out[k] = mergeInto(isJsonObject(cur) ? cur : {}, v);
@@ -26,3 +26,4 @@ function mergeInto(out: Record<string, unknown>, patch: Record<string, unknown>)
 export function applyMergePatchInPlace(obj: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   return mergeInto(obj, patch);
 }
+

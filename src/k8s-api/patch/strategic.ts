@@ -60,11 +60,12 @@ const isMap = (v: unknown): v is JMap => typeof v === "object" && v !== null && 
 
 /**
  * Apply a strategic merge patch to an object of a client-node model. Neither argument is
- * modified. Failures are StatusErrors worded as kube-apiserver words them.
+ * modified, unless `consume`: obj is the caller's own copy, which it gives up (merged into in
+ * place instead of copied whole). Failures are StatusErrors worded as kube-apiserver words them.
  */
-export function applyStrategicMergePatch(obj: unknown, patch: unknown, model: string): unknown {
+export function applyStrategicMergePatch(obj: unknown, patch: unknown, model: string, consume = false): unknown {
   try {
-    return strategicMergeWithSchema(obj, patch, modelSchema(model));
+    return strategicMergeWithSchema(obj, patch, modelSchema(model), consume);
   } catch (e) {
     if (!(e instanceof SmpError)) throw e;
     switch (e.kind) {
@@ -80,9 +81,9 @@ export function applyStrategicMergePatch(obj: unknown, patch: unknown, model: st
 }
 
 /** The merge itself against any schema (the tests use upstream's mergeItem schema). Throws SmpError. */
-export function strategicMergeWithSchema(obj: unknown, patch: unknown, schema: PatchSchema | undefined): JMap {
+export function strategicMergeWithSchema(obj: unknown, patch: unknown, schema: PatchSchema | undefined, consume = false): JMap {
   if (!isMap(patch)) throw new SmpError("invalid JSON document", "badRequest");
-  const original = isMap(obj) ? (structuredClone(obj) as JMap) : {};
+  const original = isMap(obj) ? (consume ? obj : (structuredClone(obj) as JMap)) : {};
   return mergeMap(original, structuredClone(patch) as JMap, schema);
 }
 

@@ -46,13 +46,24 @@ function nodeOf(t: FieldType, meta: FieldPatchMeta | undefined): TypeNode {
   }
 }
 
+/** The nodes of each model's fields, made once (the models and patch metadata are fixed tables). */
+const fieldNodes = new Map<string, Map<string, TypeNode>>();
+
 /** Type of a child of a map-like node. */
 export function childNode(node: TypeNode, key: string): TypeNode {
   if (!node) return undefined;
   if (node.kind === "map") return node.elem;
   if (node.kind !== "struct") return undefined;
+  let fields = fieldNodes.get(node.model);
+  if (!fields) fieldNodes.set(node.model, (fields = new Map()));
+  const known = fields.get(key);
+  if (known) return known;
+  // Only a field's node is kept: a name the model lacks (anything a client sent) is not.
   const attr = modelAttributes(node.model)?.get(key);
-  return attr ? nodeOf(parseFieldType(attr.type), patchMetaFor(node.model, key)) : undefined;
+  if (!attr) return undefined;
+  const made = nodeOf(parseFieldType(attr.type), patchMetaFor(node.model, key));
+  if (made) fields.set(key, made);
+  return made;
 }
 
 function isAtomic(node: TypeNode, v: unknown): boolean {
@@ -107,32 +118,53 @@ export interface Comparison {
 /** Compare: what changed from lhs to rhs. */
 export function compare(lhs: unknown, rhs: unknown, node: TypeNode): Comparison {
   const c = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
-  walkCompare(lhs, rhs, node, [], c);
+  // Equal values add nothing to any of the three sets: the walk itself finds that out, and a
+  // write's two objects are rarely equal.
+  walkCompare(lhs, rhs, node, [], c, false, false);
   return c;
 }
 
-function walkCompare(lhs: unknown, rhs: unknown, node: TypeNode, path: Path, c: Comparison, isItem = false): void {
+/**
+ * Whether two parts compare equal: equal values add nothing to any of the three sets.
+ * Checking first skips the walk (and its path copies) through the unchanged parts, which on
+ * a write are nearly all of the object. Each part is checked once, by its parent's walk:
+ * walkCompare does not check again what it is given.
+ */
+function same(lhs: unknown, rhs: unknown): boolean {
+  return lhs === rhs || (lhs !== undefined && rhs !== undefined && typeof lhs === "object" && deepEqual(lhs, rhs));
+}
+
+/** `unequal`: lhs and rhs are known to differ (same() said so). */
+function walkCompare(lhs: unknown, rhs: unknown, node: TypeNode, path: Path, c: Comparison, isItem: boolean, unequal: boolean): void {
   if (lhs === undefined && rhs === undefined) return;
-  // Equal values add nothing to any of the three sets; checking first skips the walk (and its
-  // path copies) through the unchanged parts, which on a write are nearly all of the object.
-  if (lhs === rhs || (lhs !== undefined && rhs !== undefined && typeof lhs === "object" && deepEqual(lhs, rhs))) return;
+  if (lhs === undefined && path.length) {
+    addedAt(c.added, path, rhs, node, isItem);
+    return;
+  }
   const leaf = (lhs !== undefined && isAtomic(node, lhs)) || (rhs !== undefined && isAtomic(node, rhs)) || (lhs !== undefined && rhs !== undefined && kindOf(lhs) !== kindOf(rhs));
   if (leaf) {
     if (lhs === undefined) set(c.added, path);
     else if (rhs === undefined) set(c.removed, path);
-    else if (!deepEqual(lhs, rhs)) set(c.modified, path);
+    else if (unequal || !deepEqual(lhs, rhs)) set(c.modified, path);
     return;
   }
   if (Array.isArray(lhs) || Array.isArray(rhs)) {
     const listNode = node as Extract<TypeNode, { kind: "list" }>;
     const l = indexItems(listNode, (lhs as unknown[] | undefined) ?? []);
     const r = indexItems(listNode, (rhs as unknown[] | undefined) ?? []);
-    for (const [pe, item] of l) walkCompare(item, r.get(pe), listNode.elem, [...path, pe], c, true);
-    for (const [pe, item] of r) if (!l.has(pe)) walkCompare(undefined, item, listNode.elem, [...path, pe], c, true);
+    for (const [pe, item] of l) {
+      const other = r.get(pe);
+      if (!same(item, other)) walkCompare(item, other, listNode.elem, [...path, pe], c, true, true);
+    }
+    for (const [pe, item] of r) if (!l.has(pe)) walkCompare(undefined, item, listNode.elem, [...path, pe], c, true, true);
   } else {
     const l = (lhs as JMap | undefined) ?? {};
     const r = (rhs as JMap | undefined) ?? {};
-    for (const k of new Set([...Object.keys(l), ...Object.keys(r)])) walkCompare(l[k], r[k], childNode(node, k), [...path, fieldPE(k)], c);
+    for (const k of new Set([...Object.keys(l), ...Object.keys(r)])) {
+      const a = l[k];
+      const b = r[k];
+      if (!same(a, b)) walkCompare(a, b, childNode(node, k), [...path, fieldPE(k)], c, false, true);
+    }
   }
   // Upstream compares typed Go objects, where struct fields (non-pointer) and lists (null) are
   // always present: only maps and list items show up as added or removed themselves (".").
@@ -140,6 +172,48 @@ function walkCompare(lhs: unknown, rhs: unknown, node: TypeNode, path: Path, c: 
   if (!isItem && (node?.kind === "struct" || Array.isArray(lhs ?? rhs))) return;
   if (lhs === undefined) set(c.added, path);
   else if (rhs === undefined) set(c.removed, path);
+}
+
+/**
+ * walkCompare of nothing against `rhs` (all of it added, a create's whole object): the same
+ * members, built below the set at `path` instead of inserted one path at a time from the root.
+ */
+function addedAt(added: FieldSet, path: Path, rhs: unknown, node: TypeNode, isItem: boolean): void {
+  const last = path[path.length - 1]!;
+  const own = new FieldSet();
+  addChild(own, last, rhs, node, isItem);
+  // Nothing added (an empty struct): no sets on the way to it either, as insert makes none.
+  if (own.members.size === 0 && own.children.size === 0) return;
+  let parent = added;
+  for (let i = 0; i < path.length - 1; i++) parent = parent.child(path[i]!);
+  const sub = own.children.get(last);
+  if (sub) parent.children.set(last, sub);
+  if (own.members.size) parent.members.add(last);
+}
+
+/** Adds `pe` (holding v) to `into` as walkCompare would: a member when it is one, its own set of what is below it. */
+function addChild(into: FieldSet, pe: PathElement, v: unknown, node: TypeNode, isItem: boolean): void {
+  if (isAtomic(node, v)) {
+    into.members.add(pe);
+    return;
+  }
+  const sub = new FieldSet();
+  let self: boolean;
+  if (Array.isArray(v)) {
+    const listNode = node as Extract<TypeNode, { kind: "list" }>;
+    for (const [ipe, item] of indexItems(listNode, v)) if (item !== undefined) addChild(sub, ipe, item, listNode.elem, true);
+    self = isItem;
+  } else {
+    const m = v as JMap;
+    for (const k of Object.keys(m)) {
+      const x = m[k];
+      if (x !== undefined) addChild(sub, fieldPE(k), x, childNode(node, k), false);
+    }
+    // Struct fields and lists are never added themselves (walkCompare's last rule); maps and list items are.
+    self = isItem || node?.kind !== "struct";
+  }
+  if (sub.members.size || sub.children.size) into.children.set(pe, sub);
+  if (self) into.members.add(pe);
 }
 
 function set(s: FieldSet, path: Path): void {
@@ -161,12 +235,23 @@ function indexItems(node: TypeNode, items: unknown[]): Map<PathElement, unknown>
 
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  if (isMap(a) && isMap(b)) {
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
   }
-  return false;
+  if (Array.isArray(b)) return false;
+  // Plain JSON objects: for-in sees their own keys, as Object.keys does, without the arrays.
+  const ao = a as JMap;
+  const bo = b as JMap;
+  let n = 0;
+  for (const k in ao) {
+    if (!Object.hasOwn(bo, k) || !deepEqual(ao[k], bo[k])) return false;
+    n++;
+  }
+  for (const _ in bo) n--;
+  return n === 0;
 }
 
 /** Apply's merge of a configuration into the live object (typed.Merge). */

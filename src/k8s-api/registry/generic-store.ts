@@ -509,7 +509,7 @@ export class ResourceStore {
       }
       if (!cur) throw notFound(this.group, this.info.plural, name);
       const obj = this.prepareUpdate(next.update, cur.obj, w, sub);
-      if (jsonEqual(stripVolatile(obj), stripVolatile(cur.obj))) return { object: cur.obj, created: false, previous: cur.obj };
+      if (equalButVolatile(obj, cur.obj)) return { object: cur.obj, created: false, previous: cur.obj };
       if (w.dryRun) return { object: obj, created: false, previous: cur.obj };
       const m = metaOf(obj);
       const finish = await this.hooks.beginUpdate?.(this.info, obj, cur.obj, w);
@@ -795,9 +795,28 @@ function withPropagationFinalizer(finalizers: readonly string[], opts: V1DeleteO
 }
 
 /** Fields that change on every write and must not make a no-op update look like a change. */
-function stripVolatile(obj: KubeObject): KubeObject {
-  const meta = { ...(obj.metadata ?? {}) };
-  delete meta.resourceVersion;
-  delete meta.managedFields;
-  return { ...obj, metadata: meta };
+const VOLATILE_META = new Set(["resourceVersion", "managedFields"]);
+const METADATA_ONLY = new Set(["metadata"]);
+
+/**
+ * jsonEqual of a and b without their volatile fields (a no-op update), without copying them.
+ * Top-level fields are compared last first: what a write adds or changes (status, a Lease's
+ * spec) comes after the spec it leaves alone, and a difference ends the walk.
+ */
+function equalButVolatile(a: KubeObject, b: KubeObject): boolean {
+  return equalFields(a, b, METADATA_ONLY) && equalFields((a.metadata ?? {}) as Record<string, unknown>, (b.metadata ?? {}) as Record<string, unknown>, VOLATILE_META);
+}
+
+/** jsonEqual of two objects without the fields in `skip`, the fields compared last first. */
+function equalFields(a: Record<string, unknown>, b: Record<string, unknown>, skip: ReadonlySet<string>): boolean {
+  const ak = Object.keys(a);
+  let n = 0;
+  for (let i = ak.length - 1; i >= 0; i--) {
+    const k = ak[i]!;
+    if (skip.has(k) || a[k] === undefined) continue;
+    if (!jsonEqual(a[k], b[k])) return false;
+    n++;
+  }
+  for (const k of Object.keys(b)) if (!skip.has(k) && b[k] !== undefined) n--;
+  return n === 0;
 }

@@ -41,7 +41,7 @@ export interface PatchRequest {
   readonly force: boolean;
   readonly now: Date;
   readonly subresource: string | undefined;
-  /** `current` is the caller's own copy, which the patch may consume (a merge patch is then applied in place). */
+  /** `current` is the caller's own copy, which the patch may consume (a merge or strategic merge patch is then applied in place). */
   readonly consumeCurrent?: boolean;
 }
 
@@ -63,7 +63,7 @@ export function applyPatch(r: PatchRequest): KubeObject {
       break;
     case "strategic":
       if (!isJsonObject(body)) throw badRequest("error decoding patch: json: cannot unmarshal array into Go value of type map[string]interface {}");
-      next = applyStrategicMergePatch(current!, body, info.model) as KubeObject;
+      next = applyStrategicMergePatch(current!, body, info.model, Boolean(r.consumeCurrent && current)) as KubeObject;
       break;
     case "apply": {
       if (!isJsonObject(body)) throw badRequest("error decoding patch: the apply configuration must be an object");

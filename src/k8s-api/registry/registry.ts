@@ -153,7 +153,9 @@ export class Registry {
       // current is guaranteedUpdate's own copy: the patch may consume it.
       const currentRV = current?.metadata?.resourceVersion;
       const next = applyPatch({ info, current, type, body, name, namespace: ns, manager: w.fieldManager, force: Boolean(o.force), now: w.now, subresource, consumeCurrent: true });
-      fieldWarnings = checkFields(info, next, o.fieldValidation);
+      // A merge or strategic merge patch of a stored object: only what the body reaches is checked.
+      const patched = current && (type === "merge" || type === "strategic") && isJsonObject(body) ? body : undefined;
+      fieldWarnings = checkFields(info, next, o.fieldValidation, patched);
       if (!current) {
         if (type !== "apply") throw notFound(info.group, info.plural, name);
         return { create: next };

@@ -4,7 +4,7 @@
  * wrong JSON type are errors, numbers given for quantities become strings.
  */
 import { isJsonObject, type Json, type JsonObject } from "../types.js";
-import { isQuantityField, modelAttributes, parseFieldType, type FieldType } from "./models.js";
+import { modelAttributes, parseFieldType, quantityFields, type FieldType } from "./models.js";
 
 export interface DecodeReport {
   /** Paths of dropped fields: "spec.foo", "spec.containers[0].bar". */
@@ -16,18 +16,55 @@ export interface DecodeReport {
 /** Drop unknown fields of obj (a `model`) in place and report them and type errors. */
 export function decodeInto(model: string, obj: JsonObject): DecodeReport {
   const report: DecodeReport = { unknownFields: [], typeErrors: [] };
-  walkModel(model, obj, "", report);
+  walkModel(model, obj, "", report, undefined);
   return report;
+}
+
+/**
+ * decodeInto for `obj`, the result of a merge or strategic merge `patch` of a stored object:
+ * only the fields the patch reaches are walked. What it does not reach was carried over from
+ * the stored object, which passed this check when it was written (and holds nothing the
+ * check would drop, refuse or coerce), as upstream decodes only the patched JSON of a typed
+ * object. The report is decodeInto's, in its order: the same walk, skipping carried-over fields.
+ */
+export function decodePatchedInto(model: string, obj: JsonObject, patch: JsonObject): DecodeReport {
+  const report: DecodeReport = { unknownFields: [], typeErrors: [] };
+  walkModel(model, obj, "", report, guideOf(patch, obj));
+  return report;
+}
+
+const goTypes = new Map<string, string>();
+
+/** The Go type name of a model in type errors ("V1PodSpec" -> "PodSpec"). */
+function goType(model: string): string {
+  let t = goTypes.get(model);
+  if (t === undefined) goTypes.set(model, (t = model.replace(/^V\d+(beta\d+|alpha\d+)?|^(Core|Events|Discovery)V\d+/, "")));
+  return t;
 }
 
 function join(path: string, field: string): string {
   return path ? `${path}.${field}` : field;
 }
 
-function walkModel(model: string, obj: JsonObject, path: string, report: DecodeReport): void {
+/**
+ * What of `value` a patch reaches: `guide` (the patch's value there) when both are objects,
+ * undefined (all of it) otherwise. A strategic merge directive ($patch, $retainKeys,
+ * $setElementOrder/..., $deleteFromPrimitiveList/...) can change fields the patch does not
+ * name: an object with one is walked whole.
+ */
+function guideOf(g: Json | undefined, value: Json): JsonObject | undefined {
+  if (!isJsonObject(g) || !isJsonObject(value)) return undefined;
+  for (const k in g) if (k.charCodeAt(0) === 36 /* $ */) return undefined;
+  return g;
+}
+
+/** `guide`: only keys the patch has are walked (decodePatchedInto); undefined: every key. */
+function walkModel(model: string, obj: JsonObject, path: string, report: DecodeReport, guide: JsonObject | undefined): void {
   const attrs = modelAttributes(model);
   if (!attrs) return;
+  const quantities = quantityFields(model);
   for (const key of Object.keys(obj)) {
+    if (guide && !Object.hasOwn(guide, key)) continue;
     const attr = attrs.get(key);
     if (!attr) {
       // apiVersion/kind are always accepted at the top level (TypeMeta).
@@ -38,22 +75,22 @@ function walkModel(model: string, obj: JsonObject, path: string, report: DecodeR
     }
     const value = obj[key]!;
     // Quantities are typed as strings in the models but accept JSON numbers, as resource.Quantity does.
-    if (isQuantityField(model, key)) {
+    if (quantities?.has(key)) {
       obj[key] = quantityValue(value);
       continue;
     }
-    const coerced = walkValue(parseFieldType(attr.type), value, join(path, key), `${model.replace(/^V\d+(beta\d+|alpha\d+)?|^(Core|Events|Discovery)V\d+/, "")}.${join(path, key)}`, report);
+    const coerced = walkValue(parseFieldType(attr.type), value, join(path, key), `${goType(model)}.${join(path, key)}`, report, guide && guideOf(guide[key], value));
     if (coerced !== undefined) obj[key] = coerced;
   }
 }
 
-/** Returns a replacement value when coercion applies. */
-function walkValue(type: FieldType, value: Json, path: string, goField: string, report: DecodeReport): Json | undefined {
+/** Returns a replacement value when coercion applies. `guide`: as walkModel's, for an object value. */
+function walkValue(type: FieldType, value: Json, path: string, goField: string, report: DecodeReport, guide?: JsonObject): Json | undefined {
   if (value === null) return undefined;
   switch (type.kind) {
     case "model":
       if (!isJsonObject(value)) report.typeErrors.push(mismatch(value, goField, "object"));
-      else walkModel(type.model, value, path, report);
+      else walkModel(type.model, value, path, report, guide);
       return undefined;
     case "array":
       if (!Array.isArray(value)) {
@@ -71,7 +108,8 @@ function walkValue(type: FieldType, value: Json, path: string, goField: string, 
         return undefined;
       }
       for (const k of Object.keys(value)) {
-        const c = walkValue(type.of, value[k]!, `${path}[${k}]`, goField, report);
+        if (guide && !Object.hasOwn(guide, k)) continue;
+        const c = walkValue(type.of, value[k]!, `${path}[${k}]`, goField, report, guide && guideOf(guide[k], value[k]!));
         if (c !== undefined) value[k] = c;
       }
       return undefined;

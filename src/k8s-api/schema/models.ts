@@ -94,6 +94,20 @@ export const QUANTITY_FIELDS: ReadonlySet<string> = new Set([
   "V1CSIStorageCapacity.maximumVolumeSize",
 ]);
 
+const quantitiesByModel = new Map<string, Set<string>>();
+for (const f of QUANTITY_FIELDS) {
+  const dot = f.indexOf(".");
+  const m = f.slice(0, dot);
+  let set = quantitiesByModel.get(m);
+  if (!set) quantitiesByModel.set(m, (set = new Set()));
+  set.add(f.slice(dot + 1));
+}
+
+/** The fields of a model that hold resource.Quantity values (QUANTITY_FIELDS), undefined when none. */
+export function quantityFields(model: string): ReadonlySet<string> | undefined {
+  return quantitiesByModel.get(model);
+}
+
 /** Whether model.field holds resource.Quantity values (client-node types them as strings). */
 export function isQuantityField(model: string, field: string): boolean {
   return QUANTITY_FIELDS.has(`${model}.${field}`);

@@ -112,6 +112,7 @@ export function immutable(newVal: unknown, oldVal: unknown, field: string, rende
 
 /** apiequality.Semantic.DeepEqual over JSON: absent, null, empty map and empty list are all "unset". */
 export function semanticEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
   const na = normalizeEmpty(a);
   const nb = normalizeEmpty(b);
   if (na === nb) return true;

@@ -1192,7 +1192,10 @@ export function validatePodUpdate(pod: Obj, old: Obj): Causes {
     if (!oldGates.has(name)) causes.push(fe.forbidden(`spec.schedulingGates[${i}].name`, `only deletion is allowed, but found new scheduling gate '${name}'`));
   });
 
-  if (semanticEqual(spec, oldSpec)) return causes;
+  // semanticEqual of two specs is that of each of their fields: each field is compared once
+  // here, and the munged spec below only where it differs from this one.
+  const changed = changedFields(spec, oldSpec);
+  if (changed.size === 0) return causes;
   // Only read below, and every change replaces a top-level field (or a container, copied): a shallow copy is enough.
   const munged: Obj = { ...spec };
   for (const kind of ["containers", "initContainers"] as const) {
@@ -1212,9 +1215,40 @@ export function validatePodUpdate(pod: Obj, old: Obj): Causes {
     const aff = asRecord(munged.affinity);
     if (aff) munged.affinity = { ...aff, nodeAffinity: asRecord(oldSpec.affinity)?.nodeAffinity };
   }
-  if (!semanticEqual(munged, oldSpec))
+  if (mungedChanged(munged, spec, oldSpec, changed))
     causes.push(fe.forbidden("spec", `pod updates may not change fields other than ${UPDATABLE_POD_FIELDS.join(",")}\n${specDiff(oldSpec, munged)}`));
   return causes;
+}
+
+/** The top-level fields of two specs that are not semanticEqual. */
+function changedFields(spec: Obj, oldSpec: Obj): Set<string> {
+  const changed = new Set<string>();
+  for (const k of Object.keys(spec)) if (!semanticEqual(spec[k], oldSpec[k])) changed.add(k);
+  for (const k of Object.keys(oldSpec)) if (!Object.hasOwn(spec, k) && !semanticEqual(undefined, oldSpec[k])) changed.add(k);
+  return changed;
+}
+
+/** Unset, or a list of objects only (objs() keeps every item, at its index). */
+function objectsOnly(v: unknown): boolean {
+  return v === undefined || v === null || (Array.isArray(v) && v.every((x) => asRecord(x) !== undefined));
+}
+
+/**
+ * !semanticEqual(munged, oldSpec), knowing which fields of spec (which munged is, but for
+ * the fields it sets) changed. A field munged kept from spec is unchanged unless spec's
+ * was; containers of an unchanged list of objects, with the stored images put back, are
+ * unchanged too; the rest munged set is compared.
+ */
+function mungedChanged(munged: Obj, spec: Obj, oldSpec: Obj, changed: ReadonlySet<string>): boolean {
+  for (const k of new Set([...Object.keys(munged), ...Object.keys(oldSpec)])) {
+    if (munged[k] === spec[k]) {
+      if (changed.has(k)) return true;
+      continue;
+    }
+    if ((k === "containers" || k === "initContainers") && !changed.has(k) && objectsOnly(spec[k]) && objectsOnly(oldSpec[k])) continue;
+    if (!semanticEqual(munged[k], oldSpec[k])) return true;
+  }
+  return false;
 }
 
 /** ValidatePodSpecificAnnotationUpdates' mirror pod rule: the annotation may be neither added, changed nor removed. */
