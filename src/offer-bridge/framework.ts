@@ -882,7 +882,10 @@ class Framework implements KubeFramework {
       }
       const info = this.sync.podInfo(pod);
       // A pod's needs differ only by host networking: parse its requests twice at most, not once per node filtered.
-      const needsByNet = new Map<boolean, Needs>();
+      // Host networking holds every declared port, so a pod without one needs the same everywhere: then no
+      // agent lookup per node filtered (the offered walk visits up to numFeasibleNodesToFind nodes per pod).
+      const hostNeeds = needsOf(pod, true);
+      const needsByNet = new Map<boolean, Needs>([[true, hostNeeds]]);
       const needsFor = (node: string): Needs => {
         const host = this.hostNetworked(pod, agentOf.get(node));
         let n = needsByNet.get(host);
@@ -891,7 +894,7 @@ class Framework implements KubeFramework {
       };
       let cands = candidates.get(role);
       if (!cands) candidates.set(role, (cands = offeredNodes(this.sync.snapshot, offered)));
-      const d = decide(info, needsFor, this.sync.snapshot, offered, {}, cands);
+      const d = decide(info, hostNeeds.ports?.length ? needsFor : hostNeeds, this.sync.snapshot, offered, {}, cands);
       const st = this.stats;
       st.decides++;
       st.offeredNodes += cands.length;
