@@ -37,7 +37,7 @@ import { parseArgs } from "node:util";
 import { startSimAgents, type SimFleet } from "../src/agents/index.js";
 import { LocalClient } from "../src/k8s-api/client/local.js";
 import { MemoryStore, startApiServer } from "../src/k8s-api/index.js";
-import { startKubeFramework, type KubeFramework } from "../src/offer-bridge/index.js";
+import { startKubeFramework, type KubeFramework, type PlacementStats } from "../src/offer-bridge/index.js";
 import { startMaster } from "../src/resource-manager/index.js";
 import { createLogger } from "../src/util/log.js";
 import { JsonClient } from "./lib/http.js";
@@ -105,6 +105,12 @@ interface Row {
   readonly writesPerPod: number;
   readonly writesByResource: Record<string, number>;
   readonly boundPerCpuSecond: number;
+  /**
+   * The framework's scheduling cycles in the measured phase: decide calls per pod placed, and
+   * the offered nodes they walked (what placement's CPU follows; fullWalks: calls with at least
+   * numFeasibleNodesToFind nodes offered, each as costly as a kube-scheduler cycle's Filter and Score).
+   */
+  readonly placement?: PlacementStats & { readonly decidesPerPlaced: number; readonly offeredNodesPerDecide: number };
   readonly error?: string;
 }
 
@@ -237,11 +243,13 @@ async function runOne(): Promise<Row> {
   const store = new MemoryStore();
   const api = await startApiServer({ store, host: "127.0.0.1", port: 0, log });
   let stopCluster = async () => {};
+  let placementStats: PlacementStats | undefined;
   if (!apiOnly) {
     const rm = await startMaster({ port: 0, logger: log });
     const fleet: SimFleet = await startSimAgents({ api: rm.master.agentApi, count: nodes, runningDelayMs: Number(values["running-delay"]), log, ...(variant?.zones ? { zones: variant.zones } : {}) });
     await fleet.registered;
     const fw: KubeFramework = await startKubeFramework({ client: new LocalClient(api.registry, "kubernetes-framework"), scheduler: rm.master.scheduler, log });
+    placementStats = fw.stats;
     stopCluster = async () => {
       await fw.stop();
       await fleet.stop();
@@ -333,6 +341,7 @@ async function runOne(): Promise<Row> {
   });
   // Per-second samples of pods bound, from the first create.
   const cpu0 = process.cpuUsage();
+  const placement0 = placementStats && { ...placementStats };
   const start = performance.now();
   const samples: number[] = [];
   // Every 30 s: created, bound and Running so far, to see whether the rate holds as pods pile up.
@@ -383,6 +392,11 @@ async function runOne(): Promise<Row> {
   clearInterval(sampler);
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  let placement: Row["placement"];
+  if (placementStats && placement0) {
+    const d = Object.fromEntries(Object.entries(placementStats).map(([k, v]) => [k, v - placement0[k as keyof PlacementStats]])) as unknown as PlacementStats;
+    placement = { ...d, decidesPerPlaced: round(d.decides / Math.max(d.placed, 1), 2), offeredNodesPerDecide: round(d.offeredNodes / Math.max(d.decides, 1), 0) };
+  }
   storeWatch.stop();
   const totalWrites = [...writes.values()].reduce((a, b) => a + b, 0);
   let end = start;
@@ -419,6 +433,7 @@ async function runOne(): Promise<Row> {
     writesPerPod: round(totalWrites / Math.max(nCreated, 1), 1),
     writesByResource: Object.fromEntries([...writes].sort((a, b) => b[1] - a[1])),
     progress,
+    ...(placement ? { placement } : {}),
     ...(error ? { error } : !completed ? { error: `deadline passed with ${nBound} bound and ${nRunning} running of ${nCreated}` } : {}),
   };
   await stopCluster();
@@ -479,6 +494,10 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
     "Progress every 30 s (seconds since the first create: created / bound / Running):",
     "",
     ...rows.map((r) => `- ${r.label}: ${(r.progress ?? []).map((p) => `${p.s} s ${p.created} / ${p.bound} / ${p.running}`).join("; ") || "-"}`),
+    "",
+    "Placement in the measured phase (decide calls per pod placed; offered nodes per call, which its cost follows; calls with a kube-scheduler-length walk):",
+    "",
+    ...rows.filter((r) => r.placement).map((r) => `- ${r.label}: ${r.placement!.decides} decides, ${r.placement!.decidesPerPlaced} per placed pod, ${r.placement!.offeredNodesPerDecide} offered nodes per decide, ${r.placement!.fullWalks} full walks`),
     "",
   ].join("\n");
 }

@@ -81,6 +81,19 @@ describe("offer-bridge: simulated agents", function () {
     const gone = await client.get<KubeObject>(PODS, "default", victim.metadata!.name!).catch(() => undefined);
     expect(gone).to.equal(undefined);
   });
+
+  it("counts its placement work: every decide call once, by outcome, with the offered nodes it could walk", () => {
+    // After the case above: seven pods placed, one of them first found unschedulable (Too many pods).
+    const s = fw.stats;
+    expect(s.placed).to.equal(7);
+    expect(s.unschedulable).to.be.at.least(1);
+    expect(s.decides).to.equal(s.placed + s.waited + s.unschedulable);
+    expect(s.popped).to.be.at.least(s.decides);
+    expect(s.cycles).to.be.at.least(1);
+    // At most the three nodes per call; with fewer than 100 nodes numFeasibleNodesToFind is all of them.
+    expect(s.offeredNodes).to.be.within(1, 3 * s.decides);
+    expect(s.fullWalks).to.be.within(1, s.decides);
+  });
 });
 
 describe("offer-bridge: a Node's allocatable pods", () => {
