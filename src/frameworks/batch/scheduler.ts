@@ -35,6 +35,8 @@ export class BatchScheduler {
   private generation = 0;
   private subscribed = false;
   private suppressed = false;
+  /** SUPPRESS and REVIVE calls, chained so they reach the master in the order sent. */
+  private offerControl: Promise<void> = Promise.resolve();
   private lastEventAt = 0;
   private heartbeatMs = 15_000;
   private disconnectedAt: number | undefined;
@@ -239,7 +241,10 @@ export class BatchScheduler {
     if (want === this.suppressed) return;
     this.suppressed = want;
     this.line(want ? "nothing pending: suppressing offers" : "tasks pending: reviving offers");
-    this.send(want ? { type: "SUPPRESS", suppress: { roles: [this.o.role] } } : { type: "REVIVE", revive: { roles: [this.o.role] } });
+    const call: SchedulerCall = want ? { type: "SUPPRESS", suppress: { roles: [this.o.role] } } : { type: "REVIVE", revive: { roles: [this.o.role] } };
+    // One after the other: calls in flight at once travel on separate connections and can reach the master in
+    // either order, and a SUPPRESS overtaking the REVIVE sent after it left the job suppressed with a task pending.
+    this.offerControl = this.offerControl.then(() => this.send(call));
   }
 
   // ---- status updates -------------------------------------------------------------------
@@ -333,9 +338,10 @@ export class BatchScheduler {
   }
 
   /** A call on the current stream; failures are logged (and handed to onError), never thrown. */
-  private send(call: SchedulerCall, onError?: (e: unknown) => void, onOk?: () => void): void {
+  /** Sends a call; the promise (none when not subscribed) settles once it is answered, never rejecting. */
+  private send(call: SchedulerCall, onError?: (e: unknown) => void, onOk?: () => void): Promise<void> | undefined {
     const streamId = this.sub?.streamId;
-    if (!streamId || !this.frameworkId) return;
+    if (!streamId || !this.frameworkId) return undefined;
     const p = this.api
       .call(streamId, { ...call, framework_id: { value: this.frameworkId } })
       .then(onOk, (e: unknown) => {
@@ -344,6 +350,7 @@ export class BatchScheduler {
       })
       .finally(() => this.inflight.delete(p));
     this.inflight.add(p);
+    return p;
   }
 
   private async finish(error?: string): Promise<void> {
