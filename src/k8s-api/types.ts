@@ -22,8 +22,9 @@ export function isJsonObject(v: unknown): v is JsonObject {
 
 /**
  * structuredClone(v), copied by hand when it is plain JSON (arrays, plain objects, scalars):
- * for the small objects of a write (a patch, a Lease) structuredClone's serializer costs
- * more than the copy. Anything else (a Date, a Map, a function: it throws) goes to
+ * for what JSON.parse made (a decoded stored object, which guaranteedUpdate copies to
+ * mutate) and the small objects of a write, structuredClone's serializer costs more than
+ * the copy, and strings are shared rather than copied. Anything else (a Date, a Map, a function: it throws) goes to
  * structuredClone, so the result is always what structuredClone gives.
  */
 export function cloneJSON<T>(v: T): T {

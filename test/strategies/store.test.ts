@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { ResourceStore, type WriteContext } from "../../src/k8s-api/registry/generic-store.js";
 import { subresourceStrategy } from "../../src/k8s-api/registry/subresources.js";
-import { copyParsed } from "../../src/k8s-api/registry/object-meta.js";
+import { cloneJSON as copyParsed } from "../../src/k8s-api/types.js";
 import { StatusError } from "../../src/k8s-api/errors.js";
 import { ConflictError, KeyExistsError, KeyNotFoundError } from "../../src/k8s-api/store/errors.js";
 import type { ListOptions, ListResult, Store, StoreEntry, StoreWatch } from "../../src/k8s-api/store/types.js";
@@ -92,7 +92,7 @@ describe("strategies in the generic store", () => {
     spec: { replicas, selector: { matchLabels: { app: "web" } }, template: { metadata: { labels }, spec: { containers: [{ name: "nginx", image: "nginx" }] } } },
   });
 
-  it("copyParsed is what parsing the same JSON again gives: keys, their order, __proto__ as an own key", () => {
+  it("cloneJSON (the copy guaranteedUpdate mutates) is what parsing the same JSON again gives: keys, their order, __proto__ as an own key", () => {
     const json = '{"b":1,"10":[{"x":null,"2":"y"}],"a":{"__proto__":{"polluted":true},"z":[1,"2",false]},"__proto__":[]}';
     const parsed = JSON.parse(json) as Record<string, unknown>;
     const copy = copyParsed(parsed);

@@ -8,9 +8,9 @@ import type { V1DeleteOptions } from "@kubernetes/client-node";
 import { ConflictError, KeyExistsError, KeyNotFoundError, CompactedError, FutureRevisionError } from "../store/errors.js";
 import type { Store, StoreEntry, StoreEvent, StoreWatch } from "../store/types.js";
 import { StatusError, alreadyExists, conflict, gone, invalid, notFound, badRequest, type StatusCause } from "../errors.js";
-import type { KubeObject } from "../types.js";
+import { cloneJSON, type KubeObject } from "../types.js";
 import { apiVersionOf, type ResourceInfo, type SubresourceStrategy } from "./types.js";
-import { clone, copyParsed, generateName, jsonEqual, metaOf, newUid, rfc3339 } from "./object-meta.js";
+import { clone, generateName, jsonEqual, metaOf, newUid, rfc3339 } from "./object-meta.js";
 import { decodeContinue, encodeContinue } from "./continue-token.js";
 import { fieldValues } from "../selectors/fields.js";
 
@@ -502,7 +502,7 @@ export class ResourceStore {
       const cur = await this.tryGet(ns, name);
       // mutate's own copy of the stored object: the same object a second decode of the entry
       // would be, copied from the decoded one (2-4x cheaper than parsing the JSON again).
-      const next = await mutate(cur ? copyParsed(cur.obj) : undefined);
+      const next = await mutate(cur ? cloneJSON(cur.obj) : undefined);
       if ("create" in next) {
         const created = await this.create(ns, next.create, w);
         return { object: created, created: true };

@@ -40,29 +40,6 @@ export function clone<T>(v: T): T {
   return structuredClone(v);
 }
 
-/**
- * A deep copy of a value JSON.parse made (plain objects and arrays of strings, numbers,
- * booleans and null): the same keys in the same order, as parsing the same JSON again
- * gives, at a fraction of the cost (strings are shared rather than parsed again).
- */
-export function copyParsed<T>(v: T): T {
-  if (typeof v !== "object" || v === null) return v;
-  if (Array.isArray(v)) {
-    const n = v.length;
-    const a = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) a[i] = copyParsed(v[i]);
-    return a as T;
-  }
-  const o: Record<string, unknown> = {};
-  const src = v as Record<string, unknown>;
-  for (const k in src) {
-    // JSON.parse makes "__proto__" an own property; assigning it would set the prototype.
-    if (k === "__proto__") Object.defineProperty(o, k, { value: copyParsed(src[k]), enumerable: true, writable: true, configurable: true });
-    else o[k] = copyParsed(src[k]);
-  }
-  return o as T;
-}
-
 /** Structural equality of two JSON values (key order ignored). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
