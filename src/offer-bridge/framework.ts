@@ -193,6 +193,8 @@ class Framework implements KubeFramework {
   private subscribed = false;
   private reconciled = false;
   private suppressed = false;
+  /** The last SUPPRESS or REVIVE sent (offerControl chains them). */
+  private offerCalls: Promise<void> = Promise.resolve();
   private stopped = false;
   private readyResolve!: () => void;
   readonly ready = new Promise<void>((r) => (this.readyResolve = r));
@@ -324,10 +326,7 @@ class Framework implements KubeFramework {
     for (let i = 0; i < 4; i++) this.workers.push(this.statusWorker());
     const refresh = setInterval(() => {
       // Suppressed frameworks get no offers: a periodic revive lets new agents appear as Nodes.
-      if (this.suppressed && this.subscribed) {
-        this.suppressed = false;
-        void this.call({ type: "REVIVE", revive: { roles: [...this.roles] } });
-      }
+      if (this.suppressed && this.subscribed) void this.offerControl(false);
     }, this.opts.nodeRefreshMs ?? 30_000);
     refresh.unref();
     this.timers.add(refresh);
@@ -542,6 +541,21 @@ class Framework implements KubeFramework {
     this.settleTimer.unref();
   }
 
+  /**
+   * SUPPRESS or REVIVE, each sent once the one before it is answered: calls in flight at once can
+   * travel on separate connections and reach the master in either order, and a SUPPRESS that
+   * overtook a later REVIVE would leave the framework suppressed with pods pending.
+   */
+  private offerControl(suppress: boolean): Promise<void> {
+    this.suppressed = suppress;
+    const roles = [...this.roles];
+    const c: SchedulerCall = suppress ? { type: "SUPPRESS", suppress: { roles } } : { type: "REVIVE", revive: { roles } };
+    // A call chained behind an earlier subscription's is dropped: the new subscription starts unsuppressed.
+    const stream = this.streamId;
+    this.offerCalls = this.offerCalls.then(() => (stream === this.streamId ? this.call(c) : undefined));
+    return this.offerCalls;
+  }
+
   private async call(c: SchedulerCall): Promise<void> {
     if (!this.fwId || !this.subscribed) return;
     try {
@@ -743,8 +757,7 @@ class Framework implements KubeFramework {
       this.reviveTimer = undefined;
       if (this.stopped || this.offers.size > 0) return;
       this.lastRevive = Date.now();
-      this.suppressed = false;
-      void this.call({ type: "REVIVE", revive: { roles: [...this.roles] } });
+      void this.offerControl(false);
     }, wait);
     this.reviveTimer.unref();
   }
@@ -778,10 +791,7 @@ class Framework implements KubeFramework {
   private async cycle(): Promise<void> {
     if (!this.subscribed || !this.reconciled || this.stopped) return;
     if (!this.offers.size) {
-      if (this.suppressed && this.pendingPods.any()) {
-        this.suppressed = false;
-        await this.call({ type: "REVIVE", revive: { roles: [...this.roles] } });
-      }
+      if (this.suppressed && this.pendingPods.any()) await this.offerControl(false);
       return;
     }
     const started = performance.now();
@@ -957,10 +967,7 @@ class Framework implements KubeFramework {
     if (!this.offers.size) this.waited.clear();
     this.armOfferTimer();
     const waiting = this.pendingPods.any() || this.nodePorts.wantsOffers(this.liveAgents());
-    if (!waiting && !this.suppressed) {
-      this.suppressed = true;
-      await this.call({ type: "SUPPRESS", suppress: { roles: [...this.roles] } });
-    }
+    if (!waiting && !this.suppressed) await this.offerControl(true);
     // More of activeQ to place on the offers kept: the next cycle, right after this one.
     if (capped && this.offers.size) this.cycleAgain = true;
     this.armBackoffTimer();

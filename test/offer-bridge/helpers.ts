@@ -16,6 +16,7 @@ import { startMaster, type RunningMaster } from "../../src/resource-manager/inde
 import { startAgent, type Agent } from "../../src/agents/index.js";
 import { startKubeFramework, type KubeFramework, type KubeFrameworkOptions } from "../../src/offer-bridge/index.js";
 import type { Attribute, Resource } from "../../src/mesos/v1.js";
+import type { SchedulerApi } from "../../src/mesos/link.js";
 import { createLogger, type Level, type Logger } from "../../src/util/log.js";
 
 export const PODS = { group: "", version: "v1", plural: "pods" } as const;
@@ -43,7 +44,7 @@ export function testLogger(role: string): Logger {
 const scalar = (name: string, value: number): Resource => ({ name, type: "SCALAR", scalar: { value } });
 
 /** ports: the agent's ports resource (default [1024-32767], as `berth up`'s local agent). */
-export async function startCluster(opts: { cpus?: number; mem?: number; ports?: { begin: number; end: number }[]; framework?: Partial<KubeFrameworkOptions>; attributes?: Attribute[]; extraResources?: Resource[]; podNetwork?: "bridge" | "host" } = {}): Promise<TestCluster> {
+export async function startCluster(opts: { cpus?: number; mem?: number; ports?: { begin: number; end: number }[]; framework?: Partial<KubeFrameworkOptions>; attributes?: Attribute[]; extraResources?: Resource[]; podNetwork?: "bridge" | "host"; wrapScheduler?: (s: SchedulerApi) => SchedulerApi } = {}): Promise<TestCluster> {
   const log = testLogger("offer-bridge-test");
   const registry = new Registry(new MemoryStore());
   await bootstrapApiObjects(registry, { host: "127.0.0.1", port: 6443 });
@@ -61,7 +62,7 @@ export async function startCluster(opts: { cpus?: number; mem?: number; ports?: 
     ...(opts.podNetwork ? { podNetwork: opts.podNetwork } : {}),
   });
   await agent.registered;
-  const fwOpts: KubeFrameworkOptions = { client: new LocalClient(registry, "kubernetes-framework"), scheduler: rm.master.scheduler, log: log.child({ component: "kube-framework" }), reconcileSettleMs: 300, ...opts.framework };
+  const fwOpts: KubeFrameworkOptions = { client: new LocalClient(registry, "kubernetes-framework"), scheduler: opts.wrapScheduler ? opts.wrapScheduler(rm.master.scheduler) : rm.master.scheduler, log: log.child({ component: "kube-framework" }), reconcileSettleMs: 300, ...opts.framework };
   const framework = await startKubeFramework(fwOpts);
   await framework.ready;
   const c: TestCluster = {
