@@ -41,7 +41,7 @@ import { startKubeFramework, type KubeFramework, type PlacementStats } from "../
 import { startMaster } from "../src/resource-manager/index.js";
 import { createLogger } from "../src/util/log.js";
 import { JsonClient } from "./lib/http.js";
-import { round, summarize, type LatencySummary } from "./lib/stats.js";
+import { round, summarize, ThroughputSampler, type LatencySummary } from "./lib/stats.js";
 import { runMeta, writeResults } from "./lib/run-meta.js";
 
 const { values } = parseArgs({
@@ -74,6 +74,16 @@ const { values } = parseArgs({
 const INIT_NS = "sched-0";
 const log = createLogger("bench", { level: "error" });
 
+interface Progress {
+  readonly s: number;
+  readonly created: number;
+  readonly bound: number;
+  readonly running: number;
+  /** Absent from result files written before these were recorded. */
+  readonly heapMiB?: number;
+  readonly maxTickGapMs?: number;
+}
+
 interface Row {
   readonly label: string;
   /** The scheduler_perf test case (pod templates and node labels). */
@@ -93,7 +103,7 @@ interface Row {
   readonly seconds: number;
   readonly createdPerSecond: number;
   /** Every 30 s from the first create: pods created, bound and Running so far. */
-  readonly progress?: readonly { readonly s: number; readonly created: number; readonly bound: number; readonly running: number }[];
+  readonly progress?: readonly Progress[];
   readonly boundPerSecond: { readonly average: number; readonly p50: number; readonly p90: number; readonly p99: number; readonly samples: number };
   readonly createToBoundMs: LatencySummary;
   readonly createToRunningMs: LatencySummary;
@@ -343,16 +353,25 @@ async function runOne(): Promise<Row> {
   const cpu0 = process.cpuUsage();
   const placement0 = placementStats && { ...placementStats };
   const start = performance.now();
-  const samples: number[] = [];
-  // Every 30 s: created, bound and Running so far, to see whether the rate holds as pods pile up.
-  const progress: { s: number; created: number; bound: number; running: number }[] = [];
-  let lastBound = 0;
+  const samples = new ThroughputSampler();
+  // Every 30 s (wall clock): created, bound and Running so far, the heap, and the longest gap between
+  // 1 s ticks since the last point (event-loop stalls), to see whether the rate holds as pods pile up.
+  const progress: Progress[] = [];
+  let lastTick = start;
+  let maxTickGap = 0;
+  let nextProgress = 30_000;
   // API only: pods seen on the watch instead (the ceiling for "bound", which is seen on the same watch).
   const counted = () => (apiOnly ? nSeen : nBound);
   const sampler = setInterval(() => {
-    samples.push(counted() - lastBound);
-    lastBound = counted();
-    if (samples.length % 30 === 0) progress.push({ s: samples.length, created: nCreated, bound: nBound, running: nRunning });
+    const now = performance.now();
+    samples.tick(counted(), now);
+    maxTickGap = Math.max(maxTickGap, now - lastTick);
+    lastTick = now;
+    if (now - start >= nextProgress) {
+      nextProgress = (Math.floor((now - start) / 30_000) + 1) * 30_000;
+      progress.push({ s: Math.round((now - start) / 1000), created: nCreated, bound: nBound, running: nRunning, heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20), maxTickGapMs: Math.round(maxTickGap) });
+      maxTickGap = 0;
+    }
   }, 1000);
   let error: string | undefined = initError;
   const create = async (i: number) => {
@@ -403,8 +422,6 @@ async function runOne(): Promise<Row> {
   for (const t of apiOnly ? seen : bound) if (t > end) end = t;
   const seconds = (end - start) / 1000;
   const lat = (to: Float64Array) => summarize(Array.from(to, (t, i) => t - created[i]!).filter((x) => !Number.isNaN(x)));
-  const sorted = [...samples].sort((a, b) => a - b);
-  const pct = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : 0);
   sampleMem();
   w.stop();
   c.close();
@@ -423,7 +440,7 @@ async function runOne(): Promise<Row> {
     clusterStartSeconds: round(clusterStartSeconds, 1),
     seconds: round(seconds, 2),
     createdPerSecond: round(nCreated / createdSeconds, 0),
-    boundPerSecond: { average: round(counted() / Math.max(seconds, 1e-3), 0), p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), samples: samples.length },
+    boundPerSecond: { average: round(counted() / Math.max(seconds, 1e-3), 0), ...samples.summary() },
     createToBoundMs: lat(apiOnly ? seen : bound),
     createToRunningMs: lat(running),
     peakRssMiB: round(peakRss / 2 ** 20, 0),
@@ -491,9 +508,9 @@ function markdown(meta: Record<string, unknown>, rows: readonly Row[]): string {
     "",
     ...rows.map((r) => `- ${r.label}: ${Object.entries(r.writesByResource ?? {}).map(([k, v]) => `${k} ${v}`).join(", ")}`),
     "",
-    "Progress every 30 s (seconds since the first create: created / bound / Running):",
+    "Progress every 30 s (seconds since the first create: created / bound / Running; heap used; the longest gap between 1 s ticks since the point before):",
     "",
-    ...rows.map((r) => `- ${r.label}: ${(r.progress ?? []).map((p) => `${p.s} s ${p.created} / ${p.bound} / ${p.running}`).join("; ") || "-"}`),
+    ...rows.map((r) => `- ${r.label}: ${(r.progress ?? []).map((p) => `${p.s} s ${p.created} / ${p.bound} / ${p.running}${p.heapMiB !== undefined ? ` (${p.heapMiB} MiB, ${p.maxTickGapMs} ms)` : ""}`).join("; ") || "-"}`),
     "",
     "Placement in the measured phase (decide calls per pod placed; offered nodes per call, which its cost follows; calls with a kube-scheduler-length walk):",
     "",

@@ -2,23 +2,60 @@
 /**
  * Top functions of a V8 .cpuprofile (node --cpu-prof) by self time, and by total time
  * (self plus callees), with their share of the samples:
- *   node scripts/cpuprofile-top.mjs FILE.cpuprofile [N]
+ *   node scripts/cpuprofile-top.mjs FILE.cpuprofile [N] [--from S] [--to S]
+ * --from / --to: only the samples taken in that window, in seconds from the profile's start
+ * (e.g. the late part of a long run). --series S: first a line per S seconds with the
+ * shares of (idle), (garbage collector) and the rest, to see how a long run changes.
  */
 import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 
-const [file, nArg] = process.argv.slice(2);
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, series: { type: "string" } } });
+const [file, nArg] = positionals;
 if (!file) {
-  process.stderr.write("usage: cpuprofile-top.mjs FILE.cpuprofile [N]\n");
+  process.stderr.write("usage: cpuprofile-top.mjs FILE.cpuprofile [N] [--from S] [--to S]\n");
   process.exit(2);
 }
 const n = Number(nArg ?? 25);
+const from = Number(values.from ?? 0) * 1e6;
+const to = values.to === undefined ? Infinity : Number(values.to) * 1e6;
 const prof = JSON.parse(readFileSync(file, "utf8"));
 const byId = new Map(prof.nodes.map((x) => [x.id, x]));
 const parent = new Map();
 for (const x of prof.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
 const hits = new Map();
-for (const s of prof.samples) hits.set(s, (hits.get(s) ?? 0) + 1);
-const total = prof.samples.length;
+// timeDeltas[i]: microseconds between sample i-1 (or startTime) and sample i.
+let at = 0;
+let total = 0;
+prof.samples.forEach((s, i) => {
+  at += prof.timeDeltas?.[i] ?? 0;
+  if (at < from || at >= to) return;
+  hits.set(s, (hits.get(s) ?? 0) + 1);
+  total++;
+});
+const span = `${(Math.min(at, to) - from) / 1e6} s`;
+if (values.series) {
+  // Per bucket: samples, and how many of them were idle or GC (the root's children by name).
+  const bucketUs = Number(values.series) * 1e6;
+  const rows = new Map();
+  let t = 0;
+  prof.samples.forEach((s, i) => {
+    t += prof.timeDeltas?.[i] ?? 0;
+    const b = Math.floor(t / bucketUs);
+    const row = rows.get(b) ?? { all: 0, idle: 0, gc: 0 };
+    const fn = byId.get(s).callFrame.functionName;
+    row.all++;
+    if (fn === "(idle)") row.idle++;
+    else if (fn === "(garbage collector)") row.gc++;
+    rows.set(b, row);
+  });
+  const share = (x, all) => `${((100 * x) / all).toFixed(0).padStart(3)}%`;
+  process.stdout.write(`per ${values.series} s: from, samples, idle, GC, the rest (JS, natives, program)\n`);
+  for (const [b, r] of [...rows].sort((x, y) => x[0] - y[0])) {
+    process.stdout.write(`${String(b * Number(values.series)).padStart(6)} s ${String(r.all).padStart(7)} ${share(r.idle, r.all)} ${share(r.gc, r.all)} ${share(r.all - r.idle - r.gc, r.all)}\n`);
+  }
+  process.stdout.write("\n");
+}
 const name = (x) => {
   const f = x.callFrame;
   const url = f.url.replace(/^file:\/\/.*?\/(dist|node_modules)\//, "$1/");
@@ -40,7 +77,7 @@ for (const [id, h] of hits) {
 }
 const pct = (h) => ((100 * h) / total).toFixed(1).padStart(5) + "%";
 const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
-process.stdout.write(`${total} samples\n\nself time:\n`);
+process.stdout.write(`${total} samples in ${span}${values.from || values.to ? ` (from ${values.from ?? 0} s to ${values.to ?? "the end"})` : ""}\n\nself time:\n`);
 for (const [k, h] of top(self)) process.stdout.write(`${pct(h)}  ${k}\n`);
 process.stdout.write(`\ntotal time (self + callees):\n`);
 for (const [k, h] of top(incl)) process.stdout.write(`${pct(h)}  ${k}\n`);
