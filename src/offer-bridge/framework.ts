@@ -34,6 +34,7 @@ import { FrameworkIdStore } from "./framework-id.js";
 import { HeldOffers, TaskTable } from "./indexes.js";
 import { PendingPods } from "./pending.js";
 import { Slices } from "../util/slices.js";
+import { LatestWins } from "../util/latest-wins.js";
 import { PROXY_EXECUTOR_ID, ServiceProxySync, type ServiceObj } from "./services.js";
 import { NodePortHolds } from "./nodeports.js";
 
@@ -193,8 +194,8 @@ class Framework implements KubeFramework {
   private subscribed = false;
   private reconciled = false;
   private suppressed = false;
-  /** The last SUPPRESS or REVIVE sent (offerControl chains them). */
-  private offerCalls: Promise<void> = Promise.resolve();
+  /** SUPPRESS and REVIVE one at a time, a newer one replacing one not sent yet; dropped if the subscription changed. */
+  private readonly offerCalls = new LatestWins<{ call: SchedulerCall; stream: string }>(({ call, stream }) => (stream === this.streamId ? this.call(call) : undefined));
   private stopped = false;
   private readyResolve!: () => void;
   readonly ready = new Promise<void>((r) => (this.readyResolve = r));
@@ -542,18 +543,14 @@ class Framework implements KubeFramework {
   }
 
   /**
-   * SUPPRESS or REVIVE, each sent once the one before it is answered: calls in flight at once can
-   * travel on separate connections and reach the master in either order, and a SUPPRESS that
-   * overtook a later REVIVE would leave the framework suppressed with pods pending.
+   * SUPPRESS or REVIVE, sent once the one before it is answered: calls in flight at once can travel
+   * on separate connections and reach the master in either order, and a SUPPRESS that overtook a
+   * later REVIVE would leave the framework suppressed with pods pending.
    */
   private offerControl(suppress: boolean): Promise<void> {
     this.suppressed = suppress;
     const roles = [...this.roles];
-    const c: SchedulerCall = suppress ? { type: "SUPPRESS", suppress: { roles } } : { type: "REVIVE", revive: { roles } };
-    // A call chained behind an earlier subscription's is dropped: the new subscription starts unsuppressed.
-    const stream = this.streamId;
-    this.offerCalls = this.offerCalls.then(() => (stream === this.streamId ? this.call(c) : undefined));
-    return this.offerCalls;
+    return this.offerCalls.request({ call: suppress ? { type: "SUPPRESS", suppress: { roles } } : { type: "REVIVE", revive: { roles } }, stream: this.streamId });
   }
 
   private async call(c: SchedulerCall): Promise<void> {
@@ -936,17 +933,19 @@ class Framework implements KubeFramework {
     for (const [agentId, tasks] of holds) holdOps.set(`${agentId}\u0000${this.role}`, [{ type: "LAUNCH", launch: { task_infos: tasks } }]);
     const now = Date.now();
     const answers: Promise<void>[] = [];
+    // Every agent's unused offers in one DECLINE (a DECLINE, unlike an ACCEPT, may name offers of many
+    // agents): one call per agent was a call per offer, thousands a second over HTTP at 5,000 agents.
+    const unused: { value: string }[] = [];
     for (const [k, ids] of heldIds) {
       const pods = launches.get(k);
       const own = holdOps.get(k);
       if (!pods && !own) {
-        const unused = ids.filter((id) => {
+        for (const id of ids) {
           const since = this.offers.heldSince(id);
-          return since !== undefined && !((capped || waitingNow) && now - since < OFFER_HOLD_MS);
-        });
-        if (!unused.length) continue;
-        for (const id of unused) this.offers.delete(id);
-        answers.push(this.call({ type: "DECLINE", decline: { offer_ids: unused.map((value) => ({ value })), filters: { refuse_seconds: refuse } } }));
+          if (since === undefined || ((capped || waitingNow) && now - since < OFFER_HOLD_MS)) continue;
+          this.offers.delete(id);
+          unused.push({ value: id });
+        }
         continue;
       }
       answers.push(
@@ -962,6 +961,7 @@ class Framework implements KubeFramework {
         })(),
       );
     }
+    if (unused.length) answers.push(this.call({ type: "DECLINE", decline: { offer_ids: unused, filters: { refuse_seconds: refuse } } }));
     await Promise.all(answers);
     // Pods that waited wait for new offers (which clear this too), not for the ones kept.
     if (!this.offers.size) this.waited.clear();

@@ -44,7 +44,7 @@ export function testLogger(role: string): Logger {
 const scalar = (name: string, value: number): Resource => ({ name, type: "SCALAR", scalar: { value } });
 
 /** ports: the agent's ports resource (default [1024-32767], as `berth up`'s local agent). */
-export async function startCluster(opts: { cpus?: number; mem?: number; ports?: { begin: number; end: number }[]; framework?: Partial<KubeFrameworkOptions>; attributes?: Attribute[]; extraResources?: Resource[]; podNetwork?: "bridge" | "host"; wrapScheduler?: (s: SchedulerApi) => SchedulerApi } = {}): Promise<TestCluster> {
+export async function startCluster(opts: { cpus?: number; mem?: number; ports?: { begin: number; end: number }[]; framework?: Partial<KubeFrameworkOptions>; attributes?: Attribute[]; extraResources?: Resource[]; podNetwork?: "bridge" | "host"; wrapScheduler?: (s: SchedulerApi) => SchedulerApi; extraAgents?: number } = {}): Promise<TestCluster> {
   const log = testLogger("offer-bridge-test");
   const registry = new Registry(new MemoryStore());
   await bootstrapApiObjects(registry, { host: "127.0.0.1", port: 6443 });
@@ -62,6 +62,13 @@ export async function startCluster(opts: { cpus?: number; mem?: number; ports?: 
     ...(opts.podNetwork ? { podNetwork: opts.podNetwork } : {}),
   });
   await agent.registered;
+  // More agents of the same shape, registered before the framework subscribes (so its first round offers them all).
+  const extra: Agent[] = [];
+  for (let i = 0; i < (opts.extraAgents ?? 0); i++) {
+    const a = await startAgent({ api: rm.master.agentApi, workDir: join(workDir, `extra-${i}`), hostname: "127.0.0.1", log: log.child({ component: `agent-${i + 1}` }), resources: [scalar("cpus", opts.cpus ?? 2), scalar("mem", opts.mem ?? 2048), scalar("disk", 4096)], cgroupRoot: false });
+    await a.registered;
+    extra.push(a);
+  }
   const fwOpts: KubeFrameworkOptions = { client: new LocalClient(registry, "kubernetes-framework"), scheduler: opts.wrapScheduler ? opts.wrapScheduler(rm.master.scheduler) : rm.master.scheduler, log: log.child({ component: "kube-framework" }), reconcileSettleMs: 300, ...opts.framework };
   const framework = await startKubeFramework(fwOpts);
   await framework.ready;
@@ -81,6 +88,7 @@ export async function startCluster(opts: { cpus?: number; mem?: number; ports?: 
     async stop() {
       await c.framework.stop();
       await c.agent.stop({ killTasks: true });
+      for (const a of extra) await a.stop({ killTasks: true });
       await rm.close();
       rmSync(workDir, { recursive: true, force: true });
     },

@@ -50,4 +50,19 @@ describe("offer-bridge: SUPPRESS and REVIVE in order", function () {
     await eventually("the pod bound", async () => (await getPod(c!, "after-suppress"))?.spec?.nodeName, 10_000);
     expect(overlaps, `calls in order sent: ${sent.join(" ")}`).to.equal(0);
   });
+
+  it("declines every agent's unused offers in one DECLINE", async () => {
+    const declines: number[] = [];
+    const wrap = (s: SchedulerApi): SchedulerApi => ({
+      subscribe: (call, sink) => s.subscribe(call, sink),
+      call(streamId: string, call: SchedulerCall) {
+        if (call.type === "DECLINE") declines.push(call.decline?.offer_ids?.length ?? 0);
+        return s.call(streamId, call);
+      },
+    });
+    // Four agents registered before the framework subscribes: its first round offers all four, and nothing waits.
+    c = await startCluster({ extraAgents: 3, wrapScheduler: wrap });
+    await eventually("the first round declined", () => declines.reduce((a, b) => a + b, 0) >= 4, 10_000);
+    expect(declines, "offers per DECLINE call").to.deep.equal([4]);
+  });
 });

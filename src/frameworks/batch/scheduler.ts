@@ -18,6 +18,7 @@ import type { BatchProgress, BatchResult, ResolvedOptions } from "./options.js";
 import { pack } from "./packing.js";
 import { formatProgress, formatSummary, stamp } from "./progress.js";
 import { TaskBook, type Attempt } from "./tasks.js";
+import { LatestWins } from "../../util/latest-wins.js";
 
 /** How long to keep trying before the master has ever answered (a wrong URL should fail fast). */
 const FIRST_CONNECT_MS = 10_000;
@@ -35,8 +36,8 @@ export class BatchScheduler {
   private generation = 0;
   private subscribed = false;
   private suppressed = false;
-  /** SUPPRESS and REVIVE calls, chained so they reach the master in the order sent. */
-  private offerControl: Promise<void> = Promise.resolve();
+  /** SUPPRESS and REVIVE one at a time, so they reach the master in the order sent. */
+  private readonly offerControl = new LatestWins<SchedulerCall>((call) => this.send(call));
   private lastEventAt = 0;
   private heartbeatMs = 15_000;
   private disconnectedAt: number | undefined;
@@ -244,7 +245,7 @@ export class BatchScheduler {
     const call: SchedulerCall = want ? { type: "SUPPRESS", suppress: { roles: [this.o.role] } } : { type: "REVIVE", revive: { roles: [this.o.role] } };
     // One after the other: calls in flight at once travel on separate connections and can reach the master in
     // either order, and a SUPPRESS overtaking the REVIVE sent after it left the job suppressed with a task pending.
-    this.offerControl = this.offerControl.then(() => this.send(call));
+    void this.offerControl.request(call);
   }
 
   // ---- status updates -------------------------------------------------------------------
