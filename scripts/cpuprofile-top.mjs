@@ -6,11 +6,15 @@
  * --from / --to: only the samples taken in that window, in seconds from the profile's start
  * (e.g. the late part of a long run). --series S: first a line per S seconds with the
  * shares of (idle), (garbage collector) and the rest, to see how a long run changes.
+ * --long MS: the longest stretches (at least MS ms) in which the samples stay under one entry
+ * frame (the root's child: processTimers, processImmediate, an I/O callback...), GC samples
+ * included and an idle sample ending one: roughly the tasks that held the event loop that long,
+ * each with where its samples were.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, series: { type: "string" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, series: { type: "string" }, long: { type: "string" } } });
 const [file, nArg] = positionals;
 if (!file) {
   process.stderr.write("usage: cpuprofile-top.mjs FILE.cpuprofile [N] [--from S] [--to S]\n");
@@ -61,6 +65,54 @@ const name = (x) => {
   const url = f.url.replace(/^file:\/\/.*?\/(dist|node_modules)\//, "$1/");
   return `${f.functionName || "(anonymous)"} ${url ? `${url}:${f.lineNumber + 1}` : ""}`.trim();
 };
+if (values.long) {
+  const rootId = prof.nodes[0].id;
+  const entryOf = new Map();
+  const entry = (id) => {
+    let e = entryOf.get(id);
+    if (e !== undefined) return e;
+    let cur = id;
+    while (parent.get(cur) !== undefined && parent.get(cur) !== rootId) cur = parent.get(cur);
+    entryOf.set(id, cur);
+    return cur;
+  };
+  const runs = [];
+  let run;
+  let t = 0;
+  prof.samples.forEach((s, i) => {
+    const dt = prof.timeDeltas?.[i] ?? 0;
+    t += dt;
+    if (t < from || t >= to) return;
+    const fn = byId.get(s).callFrame.functionName;
+    if (fn === "(idle)") {
+      run = undefined;
+      return;
+    }
+    const isGc = fn === "(garbage collector)" || fn === "(program)";
+    const e = isGc ? run?.entry : entry(s);
+    if (!run || (e !== run.entry && !isGc)) runs.push((run = { entry: e, start: t, end: t, gc: 0, samples: [] }));
+    run.end = t;
+    if (fn === "(garbage collector)") run.gc += dt;
+    run.samples.push(s);
+  });
+  const longest = runs.filter((r) => r.end - r.start >= Number(values.long) * 1000).sort((a, b) => b.end - b.start - (a.end - a.start));
+  process.stdout.write(`${longest.length} stretches of ${values.long} ms or more under one entry frame (longest first, at most 15):\n`);
+  for (const r of longest.slice(0, 15)) {
+    const tot = new Map();
+    for (const s of r.samples) {
+      const seen = new Set();
+      for (let cur = s; cur !== undefined && cur !== rootId; cur = parent.get(cur)) {
+        const k = name(byId.get(cur));
+        if (seen.has(k) || k.includes("node:internal") || k.startsWith("(")) continue;
+        seen.add(k);
+        tot.set(k, (tot.get(k) ?? 0) + 1);
+      }
+    }
+    const top3 = [...tot].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, h]) => `${k} ${((100 * h) / r.samples.length).toFixed(0)}%`);
+    process.stdout.write(`  at ${(r.start / 1e6).toFixed(1)} s: ${((r.end - r.start) / 1000).toFixed(0)} ms (GC ${(r.gc / 1000).toFixed(0)} ms) under ${name(byId.get(r.entry) ?? byId.get(rootId))}: ${top3.join("; ")}\n`);
+  }
+  process.stdout.write("\n");
+}
 const self = new Map();
 const incl = new Map();
 for (const [id, h] of hits) {
