@@ -80,11 +80,30 @@ interface Indexed {
   readonly podUid: string;
 }
 
-/** Task records by task id, with the tasks of each pod and of each agent. */
+/** cpus / mem / disk of a task, as placement counts them. */
+export interface TaskAmounts {
+  readonly cpus: number;
+  readonly mem: number;
+  readonly disk: number;
+}
+
+/** Sums kept in thousandths as integers, so adding and taking away the same amounts leaves no rounding behind. */
+const MILLI = 1000;
+
+/**
+ * Task records by task id, with the tasks of each pod and of each agent, and what each agent's
+ * tasks use: `weigh` gives a record's amounts when it is set (none for a task that no longer
+ * runs), and the agent's sum changes by exactly those amounts when the record is replaced or
+ * deleted, so reading it is O(1) however many tasks the agent runs.
+ */
 export class TaskTable<T extends Indexed> {
   private readonly all = new Map<string, T>();
   private readonly byPod = new Map<string, Map<string, T>>();
   private readonly byAgent = new Map<string, Map<string, T>>();
+  private readonly weights = new Map<string, { readonly agentId: string; readonly cpus: number; readonly mem: number; readonly disk: number }>();
+  private readonly usedByAgent = new Map<string, { cpus: number; mem: number; disk: number }>();
+
+  constructor(private readonly weigh?: (t: T) => TaskAmounts | undefined) {}
 
   get size(): number {
     return this.all.size;
@@ -106,6 +125,17 @@ export class TaskTable<T extends Indexed> {
     this.all.set(t.taskId, t);
     addTo(this.byPod, t.podUid, t.taskId, t);
     addTo(this.byAgent, t.agentId, t.taskId, t);
+    this.unweigh(t.taskId);
+    const a = this.weigh?.(t);
+    if (a) {
+      const w = { agentId: t.agentId, cpus: Math.round(a.cpus * MILLI), mem: Math.round(a.mem * MILLI), disk: Math.round(a.disk * MILLI) };
+      this.weights.set(t.taskId, w);
+      const u = this.usedByAgent.get(t.agentId) ?? { cpus: 0, mem: 0, disk: 0 };
+      u.cpus += w.cpus;
+      u.mem += w.mem;
+      u.disk += w.disk;
+      this.usedByAgent.set(t.agentId, u);
+    }
   }
 
   delete(id: string): void {
@@ -114,6 +144,24 @@ export class TaskTable<T extends Indexed> {
     this.all.delete(id);
     removeFrom(this.byPod, t.podUid, id);
     removeFrom(this.byAgent, t.agentId, id);
+    this.unweigh(id);
+  }
+
+  /** What the agent's tasks use (the sum of their weights). */
+  usedOn(agentId: string): TaskAmounts {
+    const u = this.usedByAgent.get(agentId);
+    return u ? { cpus: u.cpus / MILLI, mem: u.mem / MILLI, disk: u.disk / MILLI } : { cpus: 0, mem: 0, disk: 0 };
+  }
+
+  private unweigh(id: string): void {
+    const w = this.weights.get(id);
+    if (!w) return;
+    this.weights.delete(id);
+    const u = this.usedByAgent.get(w.agentId)!;
+    u.cpus -= w.cpus;
+    u.mem -= w.mem;
+    u.disk -= w.disk;
+    if (u.cpus === 0 && u.mem === 0 && u.disk === 0) this.usedByAgent.delete(w.agentId);
   }
 
   /** The pod's tasks (a copy: callers delete while they go). */

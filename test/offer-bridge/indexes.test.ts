@@ -40,6 +40,33 @@ describe("offer-bridge: indexes", () => {
     expect([...t.values()].map((x) => x.taskId)).to.deep.equal(["t3"]);
   });
 
+  it("TaskTable: what each agent's tasks use, kept as records are set, replaced and deleted, equals the sum over its tasks", () => {
+    type Rec = { taskId: string; agentId: string; podUid: string; state: string; cpus: number; mem: number };
+    const weigh = (r: Rec) => (r.state === "FINISHED" ? undefined : { cpus: r.cpus, mem: r.mem, disk: 0 });
+    const t = new TaskTable<Rec>(weigh);
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const agents = ["a", "b", "c"];
+    for (let step = 0; step < 3000; step++) {
+      const id = `t${rand(40)}`;
+      if (rand(5) === 0) t.delete(id);
+      else t.set({ taskId: id, agentId: agents[rand(3)]!, podUid: `p${rand(10)}`, state: rand(4) === 0 ? "FINISHED" : "RUNNING", cpus: [0.1, 0.25, 1, 0.3][rand(4)]!, mem: [500, 128.5, 64][rand(3)]! });
+      for (const a of agents) {
+        const want = { cpus: 0, mem: 0 };
+        for (const r of t.onAgent(a)) {
+          const w = weigh(r);
+          want.cpus += w?.cpus ?? 0;
+          want.mem += w?.mem ?? 0;
+        }
+        const got = t.usedOn(a);
+        expect(got.cpus, `cpus on ${a} at step ${step}`).to.be.closeTo(want.cpus, 1e-9);
+        expect(got.mem, `mem on ${a} at step ${step}`).to.be.closeTo(want.mem, 1e-9);
+      }
+    }
+    for (const r of [...t.values()]) t.delete(r.taskId);
+    for (const a of agents) expect(t.usedOn(a)).to.deep.equal({ cpus: 0, mem: 0, disk: 0 });
+  });
+
   it("PendingPods: reads use the full predicate, keep the pod list's order for bound pods, and a noted pod comes back", () => {
     const pods = new Map<string, Pod>();
     const launched = new Set<string>();
