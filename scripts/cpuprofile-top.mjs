@@ -14,6 +14,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
+// Piped into head: stop quietly when the reader has gone.
+process.stdout.on("error", (e) => (e.code === "EPIPE" ? process.exit(0) : Promise.reject(e)));
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, series: { type: "string" }, long: { type: "string" } } });
 const [file, nArg] = positionals;
 if (!file) {
