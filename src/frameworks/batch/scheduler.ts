@@ -338,8 +338,10 @@ export class BatchScheduler {
     this.o.log(`${stamp(Date.now() - this.started)} ${msg}`);
   }
 
-  /** A call on the current stream; failures are logged (and handed to onError), never thrown. */
-  /** Sends a call; the promise (none when not subscribed) settles once it is answered, never rejecting. */
+  /**
+   * A call on the current stream; failures are logged (and handed to onError), never thrown. The
+   * promise (none when not subscribed) settles once the call is answered and never rejects.
+   */
   private send(call: SchedulerCall, onError?: (e: unknown) => void, onOk?: () => void): Promise<void> | undefined {
     const streamId = this.sub?.streamId;
     if (!streamId || !this.frameworkId) return undefined;
