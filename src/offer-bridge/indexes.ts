@@ -5,6 +5,7 @@
  * the plain maps they replace did, so every loop over them sees the same order as before.
  */
 import type { Offer } from "../mesos/v1.js";
+import type { Amounts } from "./placement.js";
 
 /** Adds v under k in a map of maps, keeping the inner map's insertion order. */
 function addTo<V>(m: Map<string, Map<string, V>>, k: string, id: string, v: V): void {
@@ -80,13 +81,6 @@ interface Indexed {
   readonly podUid: string;
 }
 
-/** cpus / mem / disk of a task, as placement counts them. */
-export interface TaskAmounts {
-  readonly cpus: number;
-  readonly mem: number;
-  readonly disk: number;
-}
-
 /** Sums kept in thousandths as integers, so adding and taking away the same amounts leaves no rounding behind. */
 const MILLI = 1000;
 
@@ -103,7 +97,7 @@ export class TaskTable<T extends Indexed> {
   private readonly weights = new Map<string, { readonly agentId: string; readonly cpus: number; readonly mem: number; readonly disk: number }>();
   private readonly usedByAgent = new Map<string, { cpus: number; mem: number; disk: number }>();
 
-  constructor(private readonly weigh?: (t: T) => TaskAmounts | undefined) {}
+  constructor(private readonly weigh?: (t: T) => Amounts | undefined) {}
 
   get size(): number {
     return this.all.size;
@@ -148,7 +142,7 @@ export class TaskTable<T extends Indexed> {
   }
 
   /** What the agent's tasks use (the sum of their weights). */
-  usedOn(agentId: string): TaskAmounts {
+  usedOn(agentId: string): Amounts {
     const u = this.usedByAgent.get(agentId);
     return u ? { cpus: u.cpus / MILLI, mem: u.mem / MILLI, disk: u.disk / MILLI } : { cpus: 0, mem: 0, disk: 0 };
   }
